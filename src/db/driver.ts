@@ -1,0 +1,18 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Config } from '../config.ts';
+
+/** One driver per process: it owns the connection pool. */
+export function createDriver(config: Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD'>): Driver {
+  return neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
+    disableLosslessIntegers: true,
+    userAgent: 'geopolitics-graph',
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 30_000,
+  });
+}
+
+export interface Db {
+  driver: Driver;
+  /** Always named in sessions: saves a round trip to resolve the home database. */
+  database: string;
+}

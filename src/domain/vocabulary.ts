@@ -1,0 +1,211 @@
+/**
+ * The domain vocabulary, defined once. zod schemas, GraphQL enums, Cypher label and
+ * relationship-type whitelists, the Neo4j schema and the docs all derive from (or are
+ * tested against) these constants. Nothing else in the code base may spell a label or a
+ * relationship type that is not listed here.
+ */
+
+export const ENTITY_TYPES = ['State', 'Group', 'Person', 'Meeting', 'Statement'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The label every entity node carries besides its type label. */
+export const ENTITY_LABEL = 'Entity';
+export const ARTICLE_LABEL = 'Article';
+/** Records of entity resolution: which id was resolved into which entity, and why. */
+export const MERGE_LABEL = 'Merge';
+
+/** Relationships the seeder derives by itself; never part of the analyst's vocabulary. */
+export const DERIVED_RELATIONSHIP_TYPES = {
+  authored: 'AUTHORED',
+  mentions: 'MENTIONS',
+  mergedInto: 'MERGED_INTO',
+} as const;
+
+/** "Actor" in the format means a State, a Group or a Person. */
+export const ACTOR_TYPES = ['State', 'Group', 'Person'] as const satisfies readonly EntityType[];
+
+export const MODALITIES = ['asserted', 'alleged', 'implied', 'denied', 'speculated'] as const;
+export type Modality = (typeof MODALITIES)[number];
+export const DEFAULT_MODALITY: Modality = 'asserted';
+export const DEFAULT_CONFIDENCE = 1;
+
+export const GROUP_CATEGORIES = [
+  'government',
+  'militant',
+  'alliance',
+  'intergovernmental',
+  'political',
+  'media',
+  'other',
+] as const;
+export type GroupCategory = (typeof GROUP_CATEGORIES)[number];
+
+/** A claim needs a quote as evidence; a structural relation describes the world's wiring. */
+export type RelationKind = 'claim' | 'structural';
+
+export interface RelationRule {
+  readonly kind: RelationKind;
+  readonly sources: readonly EntityType[];
+  readonly targets: readonly EntityType[];
+  readonly description: string;
+}
+
+const ACTOR = ACTOR_TYPES;
+
+export const RELATION_RULES = {
+  CRITICIZES: {
+    kind: 'claim',
+    sources: [...ACTOR, 'Statement'],
+    targets: [...ACTOR, 'Meeting', 'Statement'],
+    description: 'speaks or writes against the target',
+  },
+  SHELTERS: {
+    kind: 'claim',
+    sources: ['State', 'Group'],
+    targets: ['Group', 'Person'],
+    description: 'gives the target safe haven on its territory or under its protection',
+  },
+  THREATENS: {
+    kind: 'claim',
+    sources: ACTOR,
+    targets: ACTOR,
+    description: 'endangers the target, by words or by force',
+  },
+  SUPPORTS: {
+    kind: 'claim',
+    sources: [...ACTOR, 'Statement'],
+    targets: [...ACTOR, 'Statement'],
+    description: 'backs the target politically, materially or militarily',
+  },
+  OPPOSES: {
+    kind: 'claim',
+    sources: [...ACTOR, 'Statement'],
+    targets: [...ACTOR, 'Statement'],
+    description: 'stands against the target or its course of action',
+  },
+  CALLS_ON: {
+    kind: 'claim',
+    sources: [...ACTOR, 'Statement'],
+    targets: ACTOR,
+    description: 'demands something of the target (the demand says what)',
+  },
+  BLAMES: {
+    kind: 'claim',
+    sources: [...ACTOR, 'Statement'],
+    targets: ACTOR,
+    description: 'holds the target responsible for a harm',
+  },
+  FIGHTS: {
+    kind: 'claim',
+    sources: ['State', 'Group'],
+    targets: ['State', 'Group'],
+    description: 'is in armed conflict with the target',
+  },
+  COOPERATES_WITH: {
+    kind: 'claim',
+    sources: ACTOR,
+    targets: ACTOR,
+    description: 'works together with the target',
+  },
+  ATTENDED: {
+    kind: 'structural',
+    sources: ACTOR,
+    targets: ['Meeting'],
+    description: 'took part in the meeting',
+  },
+  ISSUED: {
+    kind: 'structural',
+    sources: [...ACTOR, 'Meeting'],
+    targets: ['Statement'],
+    description: 'produced or signed the statement',
+  },
+  MEMBER_OF: {
+    kind: 'structural',
+    sources: ACTOR,
+    targets: ['Group'],
+    description: 'belongs to the group',
+  },
+  REPRESENTS: {
+    kind: 'structural',
+    sources: ['Person'],
+    targets: ['State', 'Group'],
+    description: 'acts on behalf of the target (minister, spokesperson, envoy)',
+  },
+  OPERATES_IN: {
+    kind: 'structural',
+    sources: ['Group', 'Person'],
+    targets: ['State'],
+    description: 'is active on the territory of the target',
+  },
+} as const satisfies Record<string, RelationRule>;
+
+export type RelationType = keyof typeof RELATION_RULES;
+export const RELATION_TYPES = Object.keys(RELATION_RULES) as [RelationType, ...RelationType[]];
+
+/** Relation types that require a `demand`. */
+export const DEMAND_RELATION_TYPES: readonly RelationType[] = ['CALLS_ON'];
+
+export function relationRule(type: RelationType): RelationRule {
+  return RELATION_RULES[type];
+}
+
+export function isClaimType(type: RelationType): boolean {
+  return RELATION_RULES[type].kind === 'claim';
+}
+
+export function isEntityType(value: string): value is EntityType {
+  return (ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+export function isRelationType(value: string): value is RelationType {
+  return Object.prototype.hasOwnProperty.call(RELATION_RULES, value);
+}
+
+/** Relation types that can be attributed to the issuers of a Statement (its claims). */
+export const STATEMENT_SOURCE_TYPES: readonly RelationType[] = RELATION_TYPES.filter((type) =>
+  (RELATION_RULES[type].sources as readonly EntityType[]).includes('Statement'),
+);
+
+/**
+ * GraphQL spells enum values in upper case (`STATE`, `CALLS_ON`, `ALLEGED`); the graph
+ * stores the format's spelling (`State`, `CALLS_ON`, `alleged`). These are the only
+ * conversions between the two.
+ */
+export const toGraphQLEnum = (value: string): string => value.toUpperCase();
+
+export function entityTypeFromGraphQL(value: string): EntityType {
+  const found = ENTITY_TYPES.find((type) => type.toUpperCase() === value);
+  if (!found) throw new Error(`Unknown entity type ${value}`);
+  return found;
+}
+
+export function modalityFromGraphQL(value: string): Modality {
+  const found = MODALITIES.find((modality) => modality.toUpperCase() === value);
+  if (!found) throw new Error(`Unknown modality ${value}`);
+  return found;
+}
+
+/**
+ * Whitelist guards for the places where Cypher cannot take a parameter (labels and
+ * relationship types). They throw on anything outside the vocabulary, so a value from a
+ * request can never become Cypher text.
+ */
+export function cypherLabel(type: string): string {
+  if (!isEntityType(type) && type !== ENTITY_LABEL && type !== ARTICLE_LABEL && type !== MERGE_LABEL) {
+    throw new Error(`Refusing label outside the vocabulary: ${JSON.stringify(type)}`);
+  }
+  return type;
+}
+
+export function cypherRelationshipType(type: string): string {
+  if (!isRelationType(type)) {
+    throw new Error(`Refusing relationship type outside the vocabulary: ${JSON.stringify(type)}`);
+  }
+  return type;
+}
+
+/** `CRITICIZES|SHELTERS|...` for variable-length patterns, from the whitelist only. */
+export function cypherRelationshipAlternation(types: readonly string[] = RELATION_TYPES): string {
+  if (types.length === 0) throw new Error('At least one relationship type is needed');
+  return types.map(cypherRelationshipType).join('|');
+}

@@ -1,0 +1,231 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { findJava } from './java.ts';
+import { ensureDistribution } from './neo4j-distribution.ts';
+import { renderNeo4jConf } from './neo4j-conf.ts';
+import { RuntimeError, type RuntimeSettings } from './runtime-settings.ts';
+
+const LAUNCHER = 'org.neo4j.server.startup.Neo4jCommand';
+const ADMIN_LAUNCHER = 'org.neo4j.server.startup.Neo4jAdminCommand';
+
+export type Log = (line: string) => void;
+
+export interface ServerInfo {
+  version: string;
+  edition: string;
+}
+
+export interface InstanceStatus {
+  running: boolean;
+  pid: number | null;
+  home: string;
+  boltUrl: string;
+  browserUrl: string;
+  server: ServerInfo | null;
+}
+
+export interface StartResult extends InstanceStatus {
+  alreadyRunning: boolean;
+  downloaded: boolean;
+  seconds: number;
+}
+
+export function boltUrlOf(settings: RuntimeSettings): string {
+  return `bolt://localhost:${settings.NEO4J_BOLT_PORT}`;
+}
+
+export function browserUrlOf(settings: RuntimeSettings): string {
+  return `http://localhost:${settings.NEO4J_HTTP_PORT}/browser/`;
+}
+
+export async function startLocalNeo4j(settings: RuntimeSettings, log: Log): Promise<StartResult> {
+  const startedAt = Date.now();
+  const elapsed = () => Math.round((Date.now() - startedAt) / 100) / 10;
+  const running = runningPid(settings.home);
+  if (running !== null) {
+    const server = await waitForBolt(settings, running, startedAt);
+    return { ...(await statusOf(settings, server)), alreadyRunning: true, downloaded: false, seconds: elapsed() };
+  }
+
+  await refuseTakenPort(settings.NEO4J_BOLT_PORT, 'NEO4J_BOLT_PORT');
+  await refuseTakenPort(settings.NEO4J_HTTP_PORT, 'NEO4J_HTTP_PORT');
+  const java = findJava(settings.JAVA_HOME);
+  const distribution = ensureDistribution(settings.cacheDir, log);
+  prepareHome(settings, distribution.libDir);
+
+  const environment = launcherEnvironment(settings, java.executable);
+  if (!existsSync(join(settings.home, 'data', 'databases', 'system'))) {
+    // Only possible before the first start: afterwards the password lives in the system database.
+    runLauncher(java.executable, distribution.libDir, ADMIN_LAUNCHER, ['dbms', 'set-initial-password', settings.NEO4J_PASSWORD], environment);
+  }
+  log(`Starting Neo4j ${distribution.version} (bolt ${settings.NEO4J_BOLT_PORT}, http ${settings.NEO4J_HTTP_PORT}, data in ${settings.home}) ...`);
+  runLauncher(java.executable, distribution.libDir, LAUNCHER, ['start'], environment);
+  const pid = runningPid(settings.home);
+  const server = await waitForBolt(settings, pid, startedAt);
+  return { ...(await statusOf(settings, server)), alreadyRunning: false, downloaded: distribution.downloaded, seconds: elapsed() };
+}
+
+export async function stopLocalNeo4j(settings: RuntimeSettings, log: Log): Promise<{ wasRunning: boolean }> {
+  const pid = runningPid(settings.home);
+  if (pid === null) return { wasRunning: false };
+  const java = findJava(settings.JAVA_HOME);
+  const libDir = readLibDir(settings.home);
+  log(`Stopping Neo4j (pid ${pid}) ...`);
+  runLauncher(java.executable, libDir, LAUNCHER, ['stop'], launcherEnvironment(settings, java.executable));
+  await waitUntil(() => !isAlive(pid), 120_000, `Neo4j (pid ${pid}) did not stop within 120 s`);
+  return { wasRunning: true };
+}
+
+export async function localNeo4jStatus(settings: RuntimeSettings): Promise<InstanceStatus> {
+  const pid = runningPid(settings.home);
+  const server = pid === null ? null : await queryServerInfo(settings).catch(() => null);
+  return { ...(await statusOf(settings, server)), running: pid !== null && server !== null, pid };
+}
+
+async function statusOf(settings: RuntimeSettings, server: ServerInfo | null): Promise<InstanceStatus> {
+  return {
+    running: server !== null,
+    pid: runningPid(settings.home),
+    home: settings.home,
+    boltUrl: boltUrlOf(settings),
+    browserUrl: browserUrlOf(settings),
+    server,
+  };
+}
+
+function prepareHome(settings: RuntimeSettings, libDir: string): void {
+  for (const folder of ['conf', 'data', 'logs', 'run', 'plugins', 'import']) {
+    mkdirSync(join(settings.home, folder), { recursive: true });
+  }
+  writeFileSync(join(settings.home, 'conf', 'neo4j.conf'), renderNeo4jConf(settings, libDir));
+}
+
+function readLibDir(home: string): string {
+  const conf = readFileSync(join(home, 'conf', 'neo4j.conf'), 'utf8');
+  const match = conf.match(/^server\.directories\.lib=(.+)$/m);
+  if (!match?.[1]) throw new RuntimeError(`${home}/conf/neo4j.conf names no lib folder; start the instance once with npm run db:start`);
+  return match[1];
+}
+
+function launcherEnvironment(settings: RuntimeSettings, javaExecutable: string): NodeJS.ProcessEnv {
+  const environment: NodeJS.ProcessEnv = { ...process.env, NEO4J_HOME: settings.home, NEO4J_CONF: join(settings.home, 'conf') };
+  // The launcher starts the server in a second JVM; it must be the same Java.
+  if (settings.JAVA_HOME) environment.JAVA_HOME = settings.JAVA_HOME;
+  else delete environment.JAVA_HOME;
+  environment.JAVA_CMD = javaExecutable;
+  return environment;
+}
+
+function runLauncher(java: string, libDir: string, mainClass: string, args: string[], env: NodeJS.ProcessEnv): string {
+  const result = spawnSync(java, ['-cp', `${libDir}/*`, mainClass, ...args], { env, encoding: 'utf8', timeout: 180_000 });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0) {
+    throw new RuntimeError(`${mainClass} ${args[0]} ${args[1] ?? ''} failed (exit ${result.status}):\n${output.trim().split('\n').slice(-25).join('\n')}`);
+  }
+  return output;
+}
+
+function runningPid(home: string): number | null {
+  const pidFile = join(home, 'run', 'neo4j.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function refuseTakenPort(port: number, variable: string): Promise<void> {
+  if (await portAnswers(port)) {
+    throw new RuntimeError(
+      `Port ${port} (${variable}) is already taken by another process, not by the Neo4j in this folder. ` +
+        `Stop that process, or choose another port, e.g. ${variable}=${port + 1000} npm run db:start`,
+    );
+  }
+}
+
+export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const socket = connect({ port, host });
+    const done = (answer: boolean) => {
+      socket.destroy();
+      resolvePromise(answer);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export async function queryServerInfo(settings: RuntimeSettings): Promise<ServerInfo> {
+  const driver = neo4j.driver(boltUrlOf(settings), neo4j.auth.basic(settings.NEO4J_USER, settings.NEO4J_PASSWORD));
+  try {
+    const { records } = await driver.executeQuery(
+      'CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition',
+      {},
+      { database: 'system' },
+    );
+    const record = records[0];
+    return { version: String(record?.get('version')), edition: String(record?.get('edition')) };
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Returns once Bolt answers a query; fails fast when the server process dies, with the log's tail. */
+async function waitForBolt(settings: RuntimeSettings, pid: number | null, startedAt: number): Promise<ServerInfo> {
+  const deadline = startedAt + settings.NEO4J_START_TIMEOUT * 1000;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      return await queryServerInfo(settings);
+    } catch (error) {
+      lastError = error;
+      const code = (error as { code?: string }).code ?? '';
+      if (code.includes('Unauthorized') || code.includes('AuthenticationRateLimit')) {
+        throw new RuntimeError(
+          `Neo4j is up but refused the password in NEO4J_PASSWORD. The password of ${settings.home} was set at its first start; ` +
+            'use that one, or delete the folder to start empty.',
+        );
+      }
+      if (pid !== null && !isAlive(pid)) {
+        throw new RuntimeError(`Neo4j (pid ${pid}) exited during start-up.\n${logTail(settings.home)}`);
+      }
+    }
+    await sleep(500);
+  }
+  throw new RuntimeError(
+    `Neo4j did not answer on bolt://localhost:${settings.NEO4J_BOLT_PORT} within ${settings.NEO4J_START_TIMEOUT} s ` +
+      `(NEO4J_START_TIMEOUT). Last error: ${(lastError as Error | null)?.message ?? 'none'}\n${logTail(settings.home)}`,
+  );
+}
+
+function logTail(home: string, lines = 40): string {
+  const parts: string[] = [];
+  for (const file of ['neo4j.log', 'debug.log']) {
+    const path = join(home, 'logs', file);
+    if (!existsSync(path)) continue;
+    const tail = readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    parts.push(`--- last lines of ${path} ---\n${tail}`);
+  }
+  return parts.join('\n') || `(no log in ${join(home, 'logs')})`;
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number, message: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new RuntimeError(message);
+    await sleep(250);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
