@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from '../config.ts';
+import { createDriver } from '../db/driver.ts';
+import { migrate } from '../db/migrate.ts';
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const driver = createDriver(config);
+  try {
+    const { statements } = await migrate({ driver, database: config.NEO4J_DATABASE });
+    console.log(`Schema applied to ${config.NEO4J_URI} (database ${config.NEO4J_DATABASE}): ${statements} statements, all indexes online.`);
+    return 0;
+  } finally {
+    await driver.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : `Migration failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

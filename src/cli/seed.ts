@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { resetGraph } from '../db/article-writer.ts';
+import { createDriver, type Db } from '../db/driver.ts';
+import { migrate } from '../db/migrate.ts';
+import { formatIssues } from '../ingest/issues.ts';
+import {
+  SeedUsageError,
+  SeedValidationError,
+  fileSources,
+  listArticleFiles,
+  removeArticle,
+  seedSources,
+  validateRun,
+  type SeedProgress,
+  type SeedReport,
+} from '../ingest/seed-run.ts';
+import { progressPrinter } from './progress.ts';
+
+const USAGE = `usage: npm run seed -- [paths...] [--dry-run] [--reset] [--remove <articleId>]
+
+  paths            extracted-article files or folders (default: seed/)
+  --dry-run        validate only; needs no database
+  --reset          empty the graph before loading
+  --remove <id>    remove that article and only the claims it supports
+  -h, --help       this text
+
+exit codes: 0 done, 1 invalid input or failure (nothing written for invalid input), 2 usage error`;
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      reset: { type: 'boolean', default: false },
+      remove: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.remove !== undefined && (values['dry-run'] || values.reset || positionals.length > 0)) {
+    throw new SeedUsageError('--remove takes an article id and no other option or path');
+  }
+  if (values['dry-run'] && values.reset) throw new SeedUsageError('--dry-run and --reset exclude each other');
+  return { ...values, paths: positionals.length > 0 ? positionals : ['seed'] };
+}
+
+function printReport(report: SeedReport): void {
+  console.log(
+    [
+      `Seeded ${report.files} file${report.files === 1 ? '' : 's'} in ${(report.durationMs / 1000).toFixed(2)} s:`,
+      `  articles:  ${report.articles} (${report.created} new, ${report.replaced} replaced, ${report.unchanged} unchanged)`,
+      `  entities:  ${report.entitiesCreated} created, ${report.entitiesMerged} merged`,
+      ...report.merges.map((merge) => `    merged "${merge.fromId}" into "${merge.intoId}" (same ${merge.reason}: ${merge.matched}; ${merge.file})`),
+      `  relations: ${report.relationsWritten} written`,
+    ].join('\n'),
+  );
+  if (report.warnings.length > 0) console.log(`Warnings:\n${formatIssues(report.warnings)}`);
+}
+
+async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const driver = createDriver(config);
+  try {
+    const db = { driver, database: config.NEO4J_DATABASE };
+    await migrate(db);
+    return await work(db);
+  } finally {
+    await driver.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options: ReturnType<typeof parse>;
+  try {
+    options = parse(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (options.remove !== undefined) {
+    const articleId = options.remove;
+    const result = await withDb((db) => removeArticle(articleId, db));
+    if (!result.removed) {
+      console.error(`No article "${articleId}" in the graph; nothing removed.`);
+      return 1;
+    }
+    console.log(`Removed article "${articleId}": ${result.relationsDeleted} relations and ${result.entitiesDeleted} entities no other article needs.`);
+    return 0;
+  }
+
+  const files = await listArticleFiles(options.paths);
+  if (files.length === 0) throw new SeedUsageError(`no .json files in ${options.paths.join(', ')}`);
+  const progress = progressPrinter<SeedProgress>(
+    (p) => `${p.phase === 'validate' ? 'validating' : 'writing'} ${p.done}/${p.total} ${p.file}`,
+    (p) => p.done / p.total,
+  );
+  if (options['dry-run']) {
+    const validation = await validateRun(fileSources(files), null, progress.update);
+    progress.done();
+    console.log(`${files.length} file${files.length === 1 ? '' : 's'} valid (dry run: nothing written, the graph not consulted).`);
+    if (validation.warnings.length > 0) console.log(`Not checked without the graph:\n${formatIssues(validation.warnings)}`);
+    return 0;
+  }
+  const report = await withDb(async (db) => {
+    if (options.reset) await resetGraph(db);
+    return seedSources(fileSources(files), db, progress.update);
+  });
+  progress.done();
+  printReport(report);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof SeedValidationError) {
+      console.error(`${formatIssues(error.issues)}\n${error.message}.`);
+      process.exit(1);
+    }
+    if (error instanceof SeedUsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(error instanceof ConfigError ? error.message : `Seed failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

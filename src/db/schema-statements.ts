@@ -1,0 +1,44 @@
+import {
+  ARTICLE_LABEL,
+  ENTITY_LABEL,
+  MERGE_LABEL,
+  RELATION_TYPES,
+  cypherLabel,
+  cypherRelationshipType,
+} from '../domain/vocabulary.ts';
+
+/** Name of the full-text index over entity names and aliases (used by `search`). */
+export const ENTITY_NAMES_INDEX = 'entity_names';
+
+/**
+ * The Neo4j schema, derived from the vocabulary. `schema/neo4j-schema.cypher` is this list
+ * written out (`npm run schema:export`); a test keeps the two equal. Every statement is
+ * idempotent (IF NOT EXISTS), so migrating twice is harmless.
+ */
+export function schemaStatements(): string[] {
+  const entity = cypherLabel(ENTITY_LABEL);
+  const article = cypherLabel(ARTICLE_LABEL);
+  const merge = cypherLabel(MERGE_LABEL);
+  return [
+    `CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:${entity}) REQUIRE n.id IS UNIQUE`,
+    `CREATE CONSTRAINT article_id_unique IF NOT EXISTS FOR (n:${article}) REQUIRE n.id IS UNIQUE`,
+    `CREATE CONSTRAINT merge_from_id_unique IF NOT EXISTS FOR (n:${merge}) REQUIRE n.fromId IS UNIQUE`,
+    `CREATE INDEX entity_type IF NOT EXISTS FOR (n:${entity}) ON (n.type)`,
+    `CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:${entity}) ON (n.wikidata)`,
+    `CREATE INDEX article_published_at IF NOT EXISTS FOR (n:${article}) ON (n.publishedAt)`,
+    `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:${entity}) ON EACH [n.name, n.aliases]`,
+    ...RELATION_TYPES.map((type) => {
+      const relationshipType = cypherRelationshipType(type);
+      return `CREATE INDEX rel_${relationshipType.toLowerCase()}_article IF NOT EXISTS FOR ()-[r:${relationshipType}]-() ON (r.articleId)`;
+    }),
+  ];
+}
+
+export function renderSchemaFile(): string {
+  return [
+    '// Generated from src/domain/vocabulary.ts by `npm run schema:export`; do not edit by hand.',
+    '// Applied statement by statement by `npm run db:migrate` (also run by `seed` and `up`).',
+    ...schemaStatements().map((statement) => `${statement};`),
+    '',
+  ].join('\n');
+}

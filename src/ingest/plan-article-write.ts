@@ -1,0 +1,156 @@
+/**
+ * What loading one article writes, as plain JSON rows the data layer passes to UNWIND
+ * (docs/graph-model.md). No Neo4j types and no Cypher here: the plan is data, and tests
+ * can read it.
+ */
+import { createHash } from 'node:crypto';
+import {
+  ENTITY_COMMON_PROPS,
+  entityTypeProps,
+  type EntityInput,
+  type ExtractedArticle,
+} from '../domain/article.schema.ts';
+import { dateBounds } from '../domain/dates.ts';
+import type { EntityType, Modality, RelationType } from '../domain/vocabulary.ts';
+import { normalizedNamesOf } from './normalize-name.ts';
+import type { Merge, Resolution } from './resolve-run.ts';
+
+export interface ArticleRow {
+  id: string;
+  title: string;
+  publishedAt: string;
+  url: string | null;
+  publisher: string | null;
+  language: string | null;
+  contentHash: string;
+  entityCount: number;
+  relationCount: number;
+}
+
+export interface EntityRow {
+  /** Canonical id: differs from `localId` when the entity was resolved into a known one. */
+  id: string;
+  type: EntityType;
+  /** The id the article used (MENTIONS.localId). */
+  localId: string;
+  name: string;
+  aliases: string[];
+  normalizedNames: string[];
+  /** `description`, `wikidata` and the type's own fields; null when absent. */
+  props: Record<string, string | null>;
+}
+
+export interface RelationProps {
+  quote: string | null;
+  modality: Modality;
+  confidence: number;
+  attributedTo: string | null;
+  date: string | null;
+  effectiveDate: string;
+  dateStart: string;
+  dateEnd: string;
+  demand: string | null;
+  note: string | null;
+}
+
+export interface RelationRow {
+  sourceId: string;
+  targetId: string;
+  /** Index in the article's `relations` array. */
+  ordinal: number;
+  props: RelationProps;
+}
+
+export interface ArticleWritePlan {
+  article: ArticleRow;
+  entities: EntityRow[];
+  /** Grouped because a relationship type cannot be a Cypher parameter: one UNWIND per type. */
+  relationsByType: Partial<Record<RelationType, RelationRow[]>>;
+  /** Canonical ids, without duplicates. */
+  authorIds: string[];
+  merges: Merge[];
+}
+
+function entityRow(entity: EntityInput, canonical: (id: string) => string): EntityRow {
+  const fields = entity as Readonly<Record<string, unknown>>;
+  const props: Record<string, string | null> = {};
+  for (const key of [...ENTITY_COMMON_PROPS, ...entityTypeProps(entity.type)]) {
+    const value = fields[key];
+    props[key] = typeof value === 'string' ? value : null;
+  }
+  const aliases = entity.aliases ?? [];
+  return {
+    id: canonical(entity.id),
+    type: entity.type,
+    localId: entity.id,
+    name: entity.name,
+    aliases,
+    normalizedNames: normalizedNamesOf(entity.name, aliases),
+    props,
+  };
+}
+
+export function planArticleWrite(article: ExtractedArticle, resolution: Resolution, contentHash: string): ArticleWritePlan {
+  const canonical = (id: string) => resolution.canonicalIds.get(id) ?? id;
+  const meta = article.article;
+
+  const relationsByType: Partial<Record<RelationType, RelationRow[]>> = {};
+  article.relations.forEach((relation, ordinal) => {
+    const effectiveDate = relation.date ?? meta.publishedAt;
+    const { start, end } = dateBounds(effectiveDate);
+    const rows = (relationsByType[relation.type] ??= []);
+    rows.push({
+      sourceId: canonical(relation.source),
+      targetId: canonical(relation.target),
+      ordinal,
+      props: {
+        quote: relation.quote ?? null,
+        modality: relation.modality,
+        confidence: relation.confidence,
+        attributedTo: relation.attributedTo === undefined ? null : canonical(relation.attributedTo),
+        date: relation.date ?? null,
+        effectiveDate,
+        dateStart: start,
+        dateEnd: end,
+        demand: relation.demand ?? null,
+        note: relation.note ?? null,
+      },
+    });
+  });
+
+  return {
+    article: {
+      id: meta.id,
+      title: meta.title,
+      publishedAt: meta.publishedAt,
+      url: meta.url ?? null,
+      publisher: meta.publisher ?? null,
+      language: meta.language ?? null,
+      contentHash,
+      entityCount: article.entities.length,
+      relationCount: article.relations.length,
+    },
+    entities: article.entities.map((entity) => entityRow(entity, canonical)),
+    relationsByType,
+    authorIds: [...new Set((meta.authors ?? []).map(canonical))],
+    merges: resolution.merges,
+  };
+}
+
+/** JSON with object keys sorted at every level, so equal content gives equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/**
+ * sha256 of the parsed article (defaults applied), so a file that only spells a default
+ * out, or changes `$schema`, counts as unchanged.
+ */
+export function contentHashOf(article: ExtractedArticle): string {
+  const { $schema: _editorHint, ...content } = article;
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}

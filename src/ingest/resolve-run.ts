@@ -1,0 +1,377 @@
+/**
+ * Rules that span the files of a run and the graph: references must name a known entity,
+ * an id keeps one type, and a new id that is recognisably a known entity (same wikidata,
+ * or the same normalized name or alias within a type) is resolved into it.
+ *
+ * Files are fed in path order, one at a time, and only a compact index of entities is
+ * kept (id, type, wikidata, normalized names), so a run of many articles stays small.
+ */
+import type { EntityInput, ExtractedArticle } from '../domain/article.schema.ts';
+import type { EntityType } from '../domain/vocabulary.ts';
+import { listWords, type ValidationIssue } from './issues.ts';
+import { normalizedNamesOf } from './normalize-name.ts';
+import { referencesOf, wrongTypeMessage, type EntityReference } from './validate-article.ts';
+
+export interface KnownEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  wikidata?: string | null;
+  /** Set by `byIds` when the asked id was merged into this entity before. */
+  matchedId?: string;
+}
+
+/** Looks entities up in the graph; implemented in src/db. Batched: one call per file. */
+export interface KnownEntityLookup {
+  /** Also resolves ids that were merged before: the canonical entity, with `matchedId` = the asked id. */
+  byIds(ids: string[]): Promise<KnownEntity[]>;
+  byWikidata(qids: string[]): Promise<KnownEntity[]>;
+  /** Entities of that type whose normalized name or alias is in `names`. */
+  byNormalizedNames(type: EntityType, names: string[]): Promise<KnownEntity[]>;
+}
+
+export interface Merge {
+  /** The id the article used. */
+  fromId: string;
+  /** The known entity it was resolved into. */
+  intoId: string;
+  reason: 'wikidata' | 'name';
+  /** The wikidata id or the normalized name that matched. */
+  matched: string;
+  file: string;
+  articleId: string;
+  fromName: string;
+  fromType: EntityType;
+}
+
+export interface Resolution {
+  file: string;
+  /** Every id the file uses (its entities and the ids it references) → the canonical id. */
+  canonicalIds: Map<string, string>;
+  merges: Merge[];
+}
+
+export interface RunResolution {
+  /** In path order. */
+  resolutions: Resolution[];
+  issues: ValidationIssue[];
+  /** Without a graph (dry run), references nothing in the run defines: they may be in the graph. */
+  warnings: ValidationIssue[];
+}
+
+const GRAPH = Symbol('graph');
+
+/** What the run remembers of an entity. */
+interface IndexEntry {
+  id: string;
+  type: EntityType;
+  wikidata: string | null;
+  names: Set<string>;
+  /** The file that defined it first, or the graph. */
+  origin: string | typeof GRAPH;
+}
+
+interface PendingReference {
+  file: string;
+  ref: EntityReference;
+  resolution: Resolution;
+}
+
+/** What became of one entity of the file being resolved. */
+type Outcome =
+  | { kind: 'same'; entry: IndexEntry }
+  | { kind: 'merge'; entry: IndexEntry; reason: Merge['reason']; matched: string }
+  | { kind: 'new' }
+  | { kind: 'rejected' };
+
+const whereOf = (entry: IndexEntry) => (entry.origin === GRAPH ? 'in the graph' : `in ${entry.origin}`);
+const quote = (value: string) => JSON.stringify(value);
+const nameKey = (type: EntityType, name: string) => `${type}\u0000${name}`;
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key) ?? new Set<V>();
+  set.add(value);
+  map.set(key, set);
+}
+
+export class RunResolver {
+  private readonly entries = new Map<string, IndexEntry>();
+  /** Ids that were merged (in the graph or in this run) → canonical id. */
+  private readonly redirects = new Map<string, string>();
+  private readonly byWikidata = new Map<string, Set<string>>();
+  private readonly byName = new Map<string, Set<string>>();
+  private readonly notInGraph = new Set<string>();
+  private readonly articleFiles = new Map<string, string>();
+  private readonly pending: PendingReference[] = [];
+  private readonly resolutions: Resolution[] = [];
+  private readonly issues: ValidationIssue[] = [];
+  private lastFile: string | undefined;
+
+  /** `lookup` null: a dry run without a database. */
+  constructor(private readonly lookup: KnownEntityLookup | null) {}
+
+  /** Files must come in path order: "known" means the graph or an earlier file. */
+  async addFile(file: string, article: ExtractedArticle): Promise<void> {
+    if (this.lastFile !== undefined && file <= this.lastFile) {
+      throw new Error(`Files must be resolved in path order: ${file} after ${this.lastFile}`);
+    }
+    this.lastFile = file;
+    this.checkArticleId(file, article.article.id);
+
+    const resolution: Resolution = { file, canonicalIds: new Map(), merges: [] };
+    this.resolutions.push(resolution);
+
+    const entities = firstDefinitions(article.entities);
+    const localIds = new Set(entities.map(({ entity }) => entity.id));
+    const references = referencesOf(article).filter((ref) => !localIds.has(ref.id));
+    await this.fetchIds([...localIds, ...references.map((ref) => ref.id)]);
+
+    const outcomes = await this.resolveEntities(file, entities);
+    entities.forEach(({ entity }, i) => {
+      const outcome = outcomes[i] as Outcome;
+      const canonical = this.apply(file, entity, outcome);
+      resolution.canonicalIds.set(entity.id, canonical);
+      if (outcome.kind === 'merge') {
+        resolution.merges.push({
+          fromId: entity.id,
+          intoId: outcome.entry.id,
+          reason: outcome.reason,
+          matched: outcome.matched,
+          file,
+          articleId: article.article.id,
+          fromName: entity.name,
+          fromType: entity.type,
+        });
+      }
+    });
+
+    for (const ref of references) {
+      if (!this.resolveReference(file, ref, resolution)) this.pending.push({ file, ref, resolution });
+    }
+  }
+
+  /** Checks the references no file defined so far; call once, after the last file. */
+  finish(): RunResolution {
+    const warnings: ValidationIssue[] = [];
+    for (const { file, ref, resolution } of this.pending) {
+      if (this.resolveReference(file, ref, resolution)) continue;
+      resolution.canonicalIds.set(ref.id, ref.id);
+      if (this.lookup) {
+        this.issues.push({
+          file,
+          path: ref.path,
+          message: `unknown entity ${quote(ref.id)}: not defined in this file, in another file of this run, or in the graph`,
+        });
+      } else {
+        warnings.push({
+          file,
+          path: ref.path,
+          message: `unknown entity ${quote(ref.id)}: not defined in this file or in another file of this run; the graph was not consulted (dry run)`,
+        });
+      }
+    }
+    this.pending.length = 0;
+    return { resolutions: this.resolutions, issues: this.issues, warnings };
+  }
+
+  private checkArticleId(file: string, articleId: string): void {
+    const first = this.articleFiles.get(articleId);
+    if (first === undefined) this.articleFiles.set(articleId, file);
+    else
+      this.issues.push({
+        file,
+        path: 'article.id',
+        message: `expected an article id no other file of this run uses; ${quote(articleId)} is already the id of ${first}`,
+      });
+  }
+
+  private find(id: string): IndexEntry | undefined {
+    return this.entries.get(this.redirects.get(id) ?? id);
+  }
+
+  /** Loads the graph's entities for ids the run does not know yet. */
+  private async fetchIds(ids: string[]): Promise<void> {
+    if (!this.lookup) return;
+    const ask = [...new Set(ids)].filter((id) => !this.find(id) && !this.notInGraph.has(id));
+    if (ask.length === 0) return;
+    const found = new Set<string>();
+    for (const known of await this.lookup.byIds(ask)) {
+      const asked = known.matchedId ?? known.id;
+      found.add(asked);
+      this.remember(known);
+      if (asked !== known.id) this.redirects.set(asked, known.id);
+    }
+    for (const id of ask) if (!found.has(id)) this.notInGraph.add(id);
+  }
+
+  private remember(known: KnownEntity): IndexEntry {
+    const existing = this.entries.get(known.id);
+    if (existing) return existing;
+    const entry: IndexEntry = { id: known.id, type: known.type, wikidata: null, names: new Set(), origin: GRAPH };
+    this.entries.set(entry.id, entry);
+    this.addNames(entry, normalizedNamesOf(known.name, known.aliases));
+    this.setWikidata(entry, known.wikidata ?? null);
+    return entry;
+  }
+
+  private addNames(entry: IndexEntry, names: readonly string[]): void {
+    for (const name of names) {
+      entry.names.add(name);
+      addTo(this.byName, nameKey(entry.type, name), entry.id);
+    }
+  }
+
+  /** Scalars keep their first value, as in the graph. */
+  private setWikidata(entry: IndexEntry, wikidata: string | null): void {
+    if (entry.wikidata !== null || wikidata === null) return;
+    entry.wikidata = wikidata;
+    addTo(this.byWikidata, wikidata, entry.id);
+  }
+
+  /**
+   * Decides every entity of the file before any is indexed, so each is compared with what
+   * was known before the file: entities of the same file never resolve into each other.
+   */
+  private async resolveEntities(file: string, entities: LocalEntity[]): Promise<Outcome[]> {
+    const fresh = entities.filter(({ entity }) => !this.find(entity.id));
+    await this.fetchCandidates(fresh.map(({ entity }) => entity));
+    return entities.map(({ entity, index }) => {
+      const known = this.find(entity.id);
+      if (known) return this.sameId(file, entity, index, known);
+      return this.matchByWikidata(file, entity, index) ?? this.matchByName(file, entity, index) ?? { kind: 'new' };
+    });
+  }
+
+  private async fetchCandidates(entities: EntityInput[]): Promise<void> {
+    const lookup = this.lookup;
+    if (!lookup || entities.length === 0) return;
+    const qids = [...new Set(entities.flatMap((entity) => (entity.wikidata ? [entity.wikidata] : [])))];
+    const namesByType = new Map<EntityType, Set<string>>();
+    for (const entity of entities) {
+      for (const name of normalizedNamesOf(entity.name, entity.aliases)) addTo(namesByType, entity.type, name);
+    }
+    const batches = await Promise.all([
+      qids.length > 0 ? lookup.byWikidata(qids) : [],
+      ...[...namesByType].map(([type, names]) => lookup.byNormalizedNames(type, [...names])),
+    ]);
+    for (const known of batches.flat()) this.remember(known);
+  }
+
+  private sameId(file: string, entity: EntityInput, index: number, known: IndexEntry): Outcome {
+    if (known.type === entity.type) return { kind: 'same', entry: known };
+    this.issues.push({
+      file,
+      path: `entities[${index}].type`,
+      message: `expected ${known.type}, the type ${quote(entity.id)} already has ${whereOf(known)}; received ${quote(entity.type)} (an id names one entity, of one type)`,
+    });
+    return { kind: 'rejected' };
+  }
+
+  private entriesOf(ids: Iterable<string> | undefined): IndexEntry[] {
+    return [...(ids ?? [])].flatMap((id) => this.entries.get(id) ?? []);
+  }
+
+  private matchByWikidata(file: string, entity: EntityInput, index: number): Outcome | undefined {
+    if (!entity.wikidata) return undefined;
+    const matches = this.entriesOf(this.byWikidata.get(entity.wikidata));
+    const path = `entities[${index}].wikidata`;
+    if (matches.length > 1) {
+      this.issues.push({ file, path, message: ambiguityMessage(entity.wikidata, matches) });
+      return { kind: 'rejected' };
+    }
+    const [match] = matches;
+    if (!match) return undefined;
+    if (match.type !== entity.type) {
+      this.issues.push({
+        file,
+        path,
+        message: `expected the wikidata id of a ${entity.type}; ${entity.wikidata} is ${quote(match.id)}, a ${match.type} ${whereOf(match)}`,
+      });
+      return { kind: 'rejected' };
+    }
+    return { kind: 'merge', entry: match, reason: 'wikidata', matched: entity.wikidata };
+  }
+
+  private matchByName(file: string, entity: EntityInput, index: number): Outcome | undefined {
+    const names = normalizedNamesOf(entity.name, entity.aliases);
+    const matches = new Map<string, { entry: IndexEntry; name: string }>();
+    for (const name of names) {
+      for (const entry of this.entriesOf(this.byName.get(nameKey(entity.type, name)))) {
+        // Different wikidata ids are different things, whatever they are called ("Georgia").
+        const conflicting = entity.wikidata && entry.wikidata && entity.wikidata !== entry.wikidata;
+        if (!conflicting && !matches.has(entry.id)) matches.set(entry.id, { entry, name });
+      }
+    }
+    if (matches.size > 1) {
+      const entries = [...matches.values()].map(({ entry }) => entry);
+      this.issues.push({ file, path: `entities[${index}]`, message: ambiguityMessage(`the names of ${quote(entity.id)}`, entries) });
+      return { kind: 'rejected' };
+    }
+    const [match] = matches.values();
+    return match && { kind: 'merge', entry: match.entry, reason: 'name', matched: match.name };
+  }
+
+  /** Records the outcome in the index; returns the canonical id. */
+  private apply(file: string, entity: EntityInput, outcome: Outcome): string {
+    const names = normalizedNamesOf(entity.name, entity.aliases);
+    if (outcome.kind === 'same' || outcome.kind === 'merge') {
+      this.addNames(outcome.entry, names);
+      this.setWikidata(outcome.entry, entity.wikidata ?? null);
+      if (outcome.kind === 'merge') this.redirects.set(entity.id, outcome.entry.id);
+      return outcome.entry.id;
+    }
+    if (outcome.kind === 'new' || !this.find(entity.id)) {
+      // A rejected entity is still indexed, so its references do not cascade into more issues.
+      const entry: IndexEntry = { id: entity.id, type: entity.type, wikidata: null, names: new Set(), origin: file };
+      this.entries.set(entry.id, entry);
+      this.addNames(entry, names);
+      this.setWikidata(entry, entity.wikidata ?? null);
+    }
+    return entity.id;
+  }
+
+  /** Resolves a reference to an entity outside the file; false when nothing defines it yet. */
+  private resolveReference(file: string, ref: EntityReference, resolution: Resolution): boolean {
+    const entry = this.find(ref.id);
+    if (!entry) return false;
+    resolution.canonicalIds.set(ref.id, entry.id);
+    if (!ref.allowed.includes(entry.type)) {
+      this.issues.push({ file, path: ref.path, message: wrongTypeMessage(ref.allowed, ref.id, entry.type, `(${whereOf(entry)})`) });
+    }
+    return true;
+  }
+}
+
+interface LocalEntity {
+  entity: EntityInput;
+  index: number;
+}
+
+/** A duplicate id is the validator's issue; resolution uses the first definition. */
+function firstDefinitions(entities: readonly EntityInput[]): LocalEntity[] {
+  const seen = new Set<string>();
+  return entities.flatMap((entity, index) => {
+    if (seen.has(entity.id)) return [];
+    seen.add(entity.id);
+    return [{ entity, index }];
+  });
+}
+
+function ambiguityMessage(what: string, matches: readonly IndexEntry[]): string {
+  const named = matches.map((entry) => `${quote(entry.id)} (${whereOf(entry)})`);
+  const all = matches.length === 2 ? 'both' : 'all';
+  return `expected ${what} to match at most one known entity; ${listWords(named, 'and')} ${all} match: use the id of the one that is meant`;
+}
+
+/** Resolves a whole run: files in path order, then the references no file defined. */
+export async function resolveRun(
+  files: ReadonlyArray<{ file: string; article: ExtractedArticle }>,
+  lookup: KnownEntityLookup | null,
+): Promise<RunResolution> {
+  const resolver = new RunResolver(lookup);
+  for (const { file, article } of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    await resolver.addFile(file, article);
+  }
+  return resolver.finish();
+}

@@ -1,0 +1,192 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { writeArticle, deleteArticle, type RemoveArticleResult } from '../db/article-writer.ts';
+import type { Db } from '../db/driver.ts';
+import { graphEntityLookup } from '../db/known-entities.repo.ts';
+import type { ExtractedArticle } from '../domain/article.schema.ts';
+import type { ValidationIssue } from './issues.ts';
+import { contentHashOf, planArticleWrite } from './plan-article-write.ts';
+import { RunResolver, type Merge, type Resolution } from './resolve-run.ts';
+import { validateArticleFile } from './validate-article.ts';
+
+/** One extracted article to load: a file on disk, or a document sent to the API. */
+export interface ArticleSource {
+  /** Shown in every error about it; also the order of the run. */
+  file: string;
+  read(): Promise<unknown>;
+}
+
+export interface SeedProgress {
+  phase: 'validate' | 'write';
+  done: number;
+  total: number;
+  file: string;
+}
+
+export interface SeedReport {
+  files: number;
+  articles: number;
+  articleIds: string[];
+  created: number;
+  replaced: number;
+  unchanged: number;
+  entitiesCreated: number;
+  entitiesMerged: number;
+  merges: Array<Pick<Merge, 'fromId' | 'intoId' | 'reason' | 'matched' | 'file'>>;
+  relationsWritten: number;
+  warnings: ValidationIssue[];
+  durationMs: number;
+}
+
+/** Invalid input: nothing was written. Carries every problem of the run. */
+export class SeedValidationError extends Error {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the input; nothing was written`);
+  }
+}
+
+/** Bad paths or arguments, as opposed to bad content. */
+export class SeedUsageError extends Error {}
+
+/** Every `*.json` under the given files and folders, in path order (the order of the run). */
+export async function listArticleFiles(paths: string[], cwd = process.cwd()): Promise<string[]> {
+  const found: string[] = [];
+  async function visit(path: string): Promise<void> {
+    const info = await stat(path).catch(() => null);
+    if (!info) throw new SeedUsageError(`${relative(cwd, path) || path}: no such file or folder`);
+    if (info.isDirectory()) {
+      for (const entry of (await readdir(path)).sort()) {
+        const child = join(path, entry);
+        const childInfo = await stat(child);
+        if (childInfo.isDirectory() || entry.endsWith('.json')) await visit(child);
+      }
+    } else {
+      found.push(path);
+    }
+  }
+  for (const path of paths) await visit(resolve(cwd, path));
+  return [...new Set(found)].sort().map((path) => relative(cwd, path) || path);
+}
+
+export function fileSources(files: string[]): ArticleSource[] {
+  return files.map((file) => ({ file, read: async () => JSON.parse(await readFile(file, 'utf8')) as unknown }));
+}
+
+interface Checked {
+  article?: ExtractedArticle;
+  issues: ValidationIssue[];
+}
+
+async function readAndValidate(source: ArticleSource): Promise<Checked> {
+  let json: unknown;
+  try {
+    json = await source.read();
+  } catch (error) {
+    return { issues: [{ file: source.file, path: '', message: `expected a JSON document: ${(error as Error).message}` }] };
+  }
+  return validateArticleFile(json, source.file);
+}
+
+export interface RunValidation {
+  resolutions: Map<string, Resolution>;
+  hashes: Map<string, string>;
+  warnings: ValidationIssue[];
+}
+
+/**
+ * Validates a whole run before anything is written: each source is read, checked and fed to
+ * the resolver one at a time, so only the resolver's compact index stays in memory.
+ * With `db` null (dry run) nothing is looked up in the graph.
+ */
+export async function validateRun(
+  sources: ArticleSource[],
+  db: Db | null,
+  onProgress: (progress: SeedProgress) => void = () => {},
+): Promise<RunValidation> {
+  const resolver = new RunResolver(db ? graphEntityLookup(db) : null);
+  const issues: ValidationIssue[] = [];
+  const hashes = new Map<string, string>();
+  for (const [index, source] of sources.entries()) {
+    const checked = await readAndValidate(source);
+    issues.push(...checked.issues);
+    if (checked.article) {
+      hashes.set(source.file, contentHashOf(checked.article));
+      await resolver.addFile(source.file, checked.article);
+    }
+    onProgress({ phase: 'validate', done: index + 1, total: sources.length, file: source.file });
+  }
+  const run = resolver.finish();
+  issues.push(...run.issues);
+  if (issues.length > 0) throw new SeedValidationError(issues);
+  return {
+    resolutions: new Map(run.resolutions.map((resolution) => [resolution.file, resolution])),
+    hashes,
+    warnings: run.warnings,
+  };
+}
+
+/**
+ * Loads sources into the graph: all validated first (any problem: nothing written), then
+ * each article written whole in its own transaction. Run again, it changes nothing; a
+ * changed article replaces its own claims.
+ */
+export async function seedSources(
+  sources: ArticleSource[],
+  db: Db,
+  onProgress: (progress: SeedProgress) => void = () => {},
+): Promise<SeedReport> {
+  const startedAt = performance.now();
+  const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const validation = await validateRun(ordered, db, onProgress);
+  const report: SeedReport = {
+    files: ordered.length,
+    articles: 0,
+    articleIds: [],
+    created: 0,
+    replaced: 0,
+    unchanged: 0,
+    entitiesCreated: 0,
+    entitiesMerged: 0,
+    merges: [],
+    relationsWritten: 0,
+    warnings: validation.warnings,
+    durationMs: 0,
+  };
+  for (const [index, source] of ordered.entries()) {
+    // Read again rather than kept from validation, so memory does not grow with the corpus.
+    const { article, issues } = await readAndValidate(source);
+    const resolution = validation.resolutions.get(source.file);
+    if (!article || !resolution || contentHashOf(article) !== validation.hashes.get(source.file)) {
+      throw new SeedValidationError([
+        ...issues,
+        { file: source.file, path: '', message: 'expected the file to stay as it was validated; it changed during the run' },
+      ]);
+    }
+    const plan = planArticleWrite(article, resolution, validation.hashes.get(source.file) ?? '');
+    const result = await writeArticle(db, plan);
+    report.articles += 1;
+    report.articleIds.push(article.article.id);
+    report[result.outcome] += 1;
+    report.entitiesCreated += result.entitiesCreated;
+    report.relationsWritten += result.relationsWritten;
+    if (result.outcome !== 'unchanged') {
+      report.entitiesMerged += resolution.merges.length;
+      report.merges.push(...resolution.merges.map(({ fromId, intoId, reason, matched, file }) => ({ fromId, intoId, reason, matched, file })));
+    }
+    onProgress({ phase: 'write', done: index + 1, total: ordered.length, file: source.file });
+  }
+  report.durationMs = Math.round(performance.now() - startedAt);
+  return report;
+}
+
+/** The API's entry: documents sent as JSON, loaded exactly like files. */
+export function ingestDocuments(documents: Array<{ file: string; json: unknown }>, db: Db): Promise<SeedReport> {
+  return seedSources(
+    documents.map(({ file, json }) => ({ file, read: async () => json })),
+    db,
+  );
+}
+
+export function removeArticle(articleId: string, db: Db): Promise<RemoveArticleResult> {
+  return deleteArticle(db, articleId);
+}

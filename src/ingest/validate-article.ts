@@ -1,0 +1,180 @@
+/**
+ * Everything that can be checked about one file on its own. Ids the file references but
+ * does not define are not errors here: another file of the run or the graph may define
+ * them, which `resolve-run.ts` decides.
+ */
+import type { z } from 'zod';
+import {
+  EntitySchema,
+  ExtractedArticleSchema,
+  RelationSchema,
+  SlugSchema,
+  type EntityInput,
+  type ExtractedArticle,
+  type RelationInput,
+} from '../domain/article.schema.ts';
+import {
+  ACTOR_TYPES,
+  DEMAND_RELATION_TYPES,
+  isClaimType,
+  relationRule,
+  type EntityType,
+} from '../domain/vocabulary.ts';
+import { fromZodIssues, listWords, type ValidationIssue } from './issues.ts';
+import { quoteOccursIn } from './text-folding.ts';
+
+export interface ArticleValidation {
+  /** Present when the file is valid (no issues). */
+  article?: ExtractedArticle;
+  issues: ValidationIssue[];
+}
+
+/** A place in a file that names an entity by id, and the entity types allowed there. */
+export interface EntityReference {
+  path: string;
+  id: string;
+  allowed: readonly EntityType[];
+}
+
+interface Indexed<T> {
+  index: number;
+  value: T;
+}
+
+/** The parts of a file the cross-value rules look at, with their positions in the file. */
+interface ArticleParts {
+  text: string | undefined;
+  authors: Indexed<string>[];
+  entities: Indexed<EntityInput>[];
+  relations: Indexed<RelationInput>[];
+}
+
+const indexed = <T>(values: readonly T[] = []): Indexed<T>[] => values.map((value, index) => ({ value, index }));
+
+function partsOf(article: ExtractedArticle): ArticleParts {
+  return {
+    text: article.article.text,
+    authors: indexed(article.article.authors),
+    entities: indexed(article.entities),
+    relations: indexed(article.relations),
+  };
+}
+
+/** For an invalid file: the elements that are valid on their own, so their rules still run. */
+function salvageParts(json: unknown): ArticleParts {
+  const root = asRecord(json);
+  const meta = asRecord(root.article);
+  return {
+    text: typeof meta.text === 'string' ? meta.text : undefined,
+    authors: validElements(meta.authors, SlugSchema),
+    entities: validElements(root.entities, EntitySchema),
+    relations: validElements(root.relations, RelationSchema),
+  };
+}
+
+function validElements<T>(values: unknown, schema: z.ZodType<T>): Indexed<T>[] {
+  if (!Array.isArray(values)) return [];
+  return values.flatMap((value: unknown, index) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? [{ index, value: parsed.data }] : [];
+  });
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function referencesOfParts(parts: ArticleParts): EntityReference[] {
+  const refs: EntityReference[] = parts.authors.map(({ index, value }) => ({
+    path: `article.authors[${index}]`,
+    id: value,
+    allowed: ['Person'],
+  }));
+  for (const { index, value: relation } of parts.relations) {
+    const rule = relationRule(relation.type);
+    refs.push({ path: `relations[${index}].source`, id: relation.source, allowed: rule.sources });
+    refs.push({ path: `relations[${index}].target`, id: relation.target, allowed: rule.targets });
+    if (relation.attributedTo !== undefined) {
+      refs.push({ path: `relations[${index}].attributedTo`, id: relation.attributedTo, allowed: ACTOR_TYPES });
+    }
+  }
+  return refs;
+}
+
+/** Every place the article names an entity by id: authors, relation endpoints, attributions. */
+export function referencesOf(article: ExtractedArticle): EntityReference[] {
+  return referencesOfParts(partsOf(article));
+}
+
+/** `expected the id of a State, Group or Person; "nato-summit" is a Meeting` */
+export function wrongTypeMessage(allowed: readonly EntityType[], id: string, actual: EntityType, where = ''): string {
+  return `expected the id of a ${listWords(allowed)}; ${JSON.stringify(id)} is a ${actual}${where ? ` ${where}` : ''}`;
+}
+
+function checkEntityIds(file: string, parts: ArticleParts): ValidationIssue[] {
+  const firstAt = new Map<string, number>();
+  const issues: ValidationIssue[] = [];
+  for (const { index, value: entity } of parts.entities) {
+    const first = firstAt.get(entity.id);
+    if (first === undefined) firstAt.set(entity.id, index);
+    else
+      issues.push({
+        file,
+        path: `entities[${index}].id`,
+        message: `expected an id no other entity of this file has; ${JSON.stringify(entity.id)} is already defined at entities[${first}]`,
+      });
+  }
+  return issues;
+}
+
+function checkEvidence(file: string, parts: ArticleParts): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const { index, value: relation } of parts.relations) {
+    if (isClaimType(relation.type) && relation.quote === undefined) {
+      issues.push({
+        file,
+        path: `relations[${index}].quote`,
+        message: `expected a quote: ${relation.type} is a claim, and a claim needs a verbatim span of the article as evidence`,
+      });
+    }
+    if (DEMAND_RELATION_TYPES.includes(relation.type) && relation.demand === undefined) {
+      issues.push({
+        file,
+        path: `relations[${index}].demand`,
+        message: `expected a demand: ${relation.type} must say what is demanded`,
+      });
+    }
+    if (relation.quote !== undefined && parts.text !== undefined && !quoteOccursIn(relation.quote, parts.text)) {
+      issues.push({
+        file,
+        path: `relations[${index}].quote`,
+        message: `expected a verbatim span of article.text (whitespace, quotes and dashes folded); ${JSON.stringify(relation.quote)} does not occur in it`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Types of references to entities of this file; the others are checked run-wide. */
+function checkLocalReferenceTypes(file: string, parts: ArticleParts): ValidationIssue[] {
+  const typeOf = new Map<string, EntityType>();
+  for (const { value: entity } of parts.entities) if (!typeOf.has(entity.id)) typeOf.set(entity.id, entity.type);
+  return referencesOfParts(parts).flatMap((ref) => {
+    const actual = typeOf.get(ref.id);
+    if (actual === undefined || ref.allowed.includes(actual)) return [];
+    return [{ file, path: ref.path, message: wrongTypeMessage(ref.allowed, ref.id, actual) }];
+  });
+}
+
+function checkParts(file: string, parts: ArticleParts): ValidationIssue[] {
+  return [...checkEntityIds(file, parts), ...checkEvidence(file, parts), ...checkLocalReferenceTypes(file, parts)];
+}
+
+export function validateArticleFile(json: unknown, file: string): ArticleValidation {
+  const parsed = ExtractedArticleSchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) {
+    return { issues: [...fromZodIssues(file, parsed.error.issues), ...checkParts(file, salvageParts(json))] };
+  }
+  const issues = checkParts(file, partsOf(parsed.data));
+  return issues.length > 0 ? { issues } : { article: parsed.data, issues };
+}

@@ -1,0 +1,137 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { resetGraph } from '../../../src/db/article-writer.ts';
+import type { Db } from '../../../src/db/driver.ts';
+import { articleDoc } from '../../fixtures/article-builder.ts';
+import { cliEnvironment, cypher, graphCounts, openCleanTestDb } from '../helpers/test-db.ts';
+
+const db: Db = await openCleanTestDb();
+const workdir = mkdtempSync(join(tmpdir(), 'geograph-seed-cli-'));
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const SEED_CLI = join(process.cwd(), 'src', 'cli', 'seed.ts');
+
+afterAll(async () => {
+  rmSync(workdir, { recursive: true, force: true });
+  await db.driver.close();
+});
+
+beforeEach(async () => {
+  await resetGraph(db);
+});
+
+function seedCli(args: string[], env: NodeJS.ProcessEnv = cliEnvironment()) {
+  const result = spawnSync(TSX, [SEED_CLI, ...args], { env, encoding: 'utf8', cwd: process.cwd(), timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function folderWith(name: string, files: Record<string, unknown>): string {
+  const folder = join(workdir, name);
+  mkdirSync(folder, { recursive: true });
+  for (const [file, json] of Object.entries(files)) {
+    writeFileSync(join(folder, file), typeof json === 'string' ? json : JSON.stringify(json, null, 2));
+  }
+  return folder;
+}
+
+/** A corpus big enough that a run takes a while: articles sharing a few actors. */
+function corpus(name: string, size: number): string {
+  const files: Record<string, unknown> = {};
+  for (let index = 0; index < size; index += 1) {
+    const id = `article-${String(index).padStart(3, '0')}`;
+    files[`${id}.json`] = articleDoc(id)
+      .add('Group', 'taliban', { aliases: [`Alias ${index}`] })
+      .add('Group', `group-${index % 7}`)
+      .add('State', 'pakistan')
+      .claim('SHELTERS', 'taliban', `group-${index % 7}`, { quote: `quote ${index}`, modality: 'alleged', attributedTo: 'pakistan' })
+      .claim('THREATENS', `group-${index % 7}`, 'pakistan', { quote: `threat ${index}` })
+      .build();
+  }
+  return folderWith(name, files);
+}
+
+describe('npm run seed', () => {
+  test('--dry-run on a folder with a broken file exits 1 naming the file and the JSON path', () => {
+    const folder = folderWith('broken', {
+      'a-good.json': articleDoc('good').add('Group', 'taliban').build(),
+      'b-broken.json': articleDoc('broken').add('Group', 'ttp').claim('SHELTERS', 'ttp', 'ttp', { confidence: 2 }).build(),
+    });
+    const { code, stderr } = seedCli(['--dry-run', folder]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('b-broken.json');
+    expect(stderr).toContain('relations[0].confidence');
+  });
+
+  test('--dry-run needs no database', () => {
+    const folder = folderWith('valid', { 'a.json': articleDoc('valid').add('Group', 'taliban').build() });
+    const { code, stdout } = seedCli(['--dry-run', folder], { ...cliEnvironment(), NEO4J_URI: 'bolt://localhost:1' });
+    expect(code).toBe(0);
+    expect(stdout).toContain('1 file valid');
+  });
+
+  test('a file that is not JSON is reported with its name', () => {
+    const folder = folderWith('not-json', { 'a.json': '{ "formatVersion": 1, ' });
+    const { code, stderr } = seedCli(['--dry-run', folder]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/a\.json.*expected a JSON document/);
+  });
+
+  test('an unknown option is a usage error with exit code 2', () => {
+    const { code, stderr } = seedCli(['--frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('usage: npm run seed');
+  });
+
+  test('a path that does not exist is a usage error with exit code 2', () => {
+    const { code, stderr } = seedCli(['no/such/folder']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no/such/folder: no such file or folder');
+  });
+
+  test('loads a folder and prints a report of what it wrote', () => {
+    const folder = corpus('report', 3);
+    const { code, stdout } = seedCli([folder]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/articles: +3 \(3 new, 0 replaced, 0 unchanged\)/);
+    expect(stdout).toMatch(/relations: 6 written/);
+  });
+
+  test('--reset empties the graph first, and --remove takes one article out', async () => {
+    await cypher(db, 'CREATE (:Leftover {from: "an earlier test"})');
+    const folder = corpus('reset', 2);
+    expect(seedCli(['--reset', folder]).code).toBe(0);
+    expect(await cypher(db, 'MATCH (n:Leftover) RETURN n')).toEqual([]);
+
+    const removed = seedCli(['--remove', 'article-000']);
+    expect(removed.code).toBe(0);
+    expect(await cypher(db, 'MATCH (a:Article) RETURN a.id AS id')).toEqual([{ id: 'article-001' }]);
+    expect(seedCli(['--remove', 'article-000']).code).toBe(1);
+  });
+
+  test('a run killed half-way and started again ends with the same graph as one clean run', async () => {
+    const folder = corpus('killed', 120);
+    expect(seedCli([folder]).code).toBe(0);
+    const clean = await graphCounts(db);
+    await resetGraph(db);
+
+    const child = spawn(TSX, [SEED_CLI, folder], { env: cliEnvironment(), stdio: 'ignore', detached: true });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    let written = 0;
+    const deadline = Date.now() + 60_000;
+    while (written < 5 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      written = Number((await cypher<{ count: number }>(db, 'MATCH (a:Article) RETURN count(a) AS count'))[0]?.count ?? 0);
+    }
+    // The whole process group: tsx runs the CLI in a child process of its own.
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
+    const partial = Number((await cypher<{ count: number }>(db, 'MATCH (a:Article) RETURN count(a) AS count'))[0]?.count);
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(120);
+
+    expect(seedCli([folder]).code).toBe(0);
+    expect(await graphCounts(db)).toEqual(clean);
+  });
+});

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readSchemaStatements, SCHEMA_DIR } from '../../src/db/migrate.ts';
+import { renderSchemaFile, schemaStatements } from '../../src/db/schema-statements.ts';
+import { RELATION_TYPES } from '../../src/domain/vocabulary.ts';
+
+describe('Neo4j schema', () => {
+  test('schema/neo4j-schema.cypher is up to date with the vocabulary (npm run schema:export)', () => {
+    expect(readFileSync(join(SCHEMA_DIR, 'neo4j-schema.cypher'), 'utf8')).toBe(renderSchemaFile());
+  });
+
+  test('every statement is idempotent', () => {
+    for (const statement of readSchemaStatements()) expect(statement).toMatch(/ IF NOT EXISTS /);
+  });
+
+  test('every vocabulary relationship type has an index on articleId', () => {
+    for (const type of RELATION_TYPES) {
+      expect(schemaStatements()).toContain(`CREATE INDEX rel_${type.toLowerCase()}_article IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.articleId)`);
+    }
+  });
+
+  test('entity and article ids are unique, and names and aliases have a full-text index', () => {
+    const statements = readSchemaStatements().join('\n');
+    expect(statements).toContain('FOR (n:Entity) REQUIRE n.id IS UNIQUE');
+    expect(statements).toContain('FOR (n:Article) REQUIRE n.id IS UNIQUE');
+    expect(statements).toContain('CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]');
+  });
+});
