@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
  * The end-to-end browser test has its own config (vitest.e2e.config.ts).
  */
 export default defineConfig({
+  // graphql 16 ships index.mjs (its `module` field, which Vite picks for our sources) and
+  // index.js (`main`, which Node picks for graphql-yoga): two copies break
+  // `instanceof GraphQLError`. Tests load the copy Node loads, as `npm start` does.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
       {

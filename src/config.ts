@@ -19,7 +19,6 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   API_TOKEN: z.string().min(16, 'expected at least 16 characters; leave it unset to disable mutations').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  NEO4J_BROWSER_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

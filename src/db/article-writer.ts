@@ -15,6 +15,12 @@ import type { ArticleWritePlan } from '../ingest/plan-article-write.ts';
 import type { Db } from './driver.ts';
 
 const ENTITY = cypherLabel(ENTITY_LABEL);
+
+/**
+ * Sessions share the driver's query bookmark manager with the API's reads, so in a cluster a
+ * read that follows a write (ingestArticle, then a query) sees it.
+ */
+const writeSession = (db: Db) => db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
 const ARTICLE = cypherLabel(ARTICLE_LABEL);
 const MERGE = cypherLabel(MERGE_LABEL);
 const { authored: AUTHORED, mentions: MENTIONS, mergedInto: MERGED_INTO } = DERIVED_RELATIONSHIP_TYPES;
@@ -49,7 +55,7 @@ export interface ArticleWriteResult {
  * driver on transient errors, and every step is idempotent, so a retry ends the same.
  */
 export async function writeArticle(db: Db, plan: ArticleWritePlan): Promise<ArticleWriteResult> {
-  const session = db.driver.session({ database: db.database });
+  const session = writeSession(db);
   try {
     return await session.executeWrite((tx) => writeArticleIn(tx, plan));
   } finally {
@@ -200,7 +206,7 @@ export interface RemoveArticleResult {
  * claim touches.
  */
 export async function deleteArticle(db: Db, articleId: string): Promise<RemoveArticleResult> {
-  const session = db.driver.session({ database: db.database });
+  const session = writeSession(db);
   try {
     return await session.executeWrite(async (tx) => {
       const found = await tx.run(
@@ -232,7 +238,7 @@ export async function deleteArticle(db: Db, articleId: string): Promise<RemoveAr
 
 /** Empties the graph in batches, so a large graph does not need one huge transaction. */
 export async function resetGraph(db: Db): Promise<void> {
-  const session = db.driver.session({ database: db.database });
+  const session = writeSession(db);
   try {
     // CALL { } IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeWrite.
     await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');

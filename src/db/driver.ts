@@ -7,7 +7,11 @@ export function createDriver(config: Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | '
     disableLosslessIntegers: true,
     userAgent: 'geopolitics-graph',
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 30_000,
+    // Fail within seconds when Neo4j is down, instead of the driver's default minute of
+    // retries: an API request or a seed run should say so, not hang.
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 15_000,
   });
 }
 

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resetGraph } from '../db/article-writer.ts';
+import { createDriver, type Db } from '../db/driver.ts';
+import { migrate } from '../db/migrate.ts';
+import { fileSources, listArticleFiles, seedSources } from '../ingest/seed-run.ts';
+import { startLocalNeo4j, stopLocalNeo4j } from '../runtime/local-neo4j.ts';
+import { loadRuntimeSettings } from '../runtime/runtime-settings.ts';
+import { benchApi } from './bench-api.ts';
+
+/**
+ * `npm run bench`: seeding throughput and memory on a synthetic corpus, then API latency
+ * and Cypher round trips per request. Runs on its own Neo4j (bench ports and folder), never
+ * on a developer's data. Numbers, not pass/fail: speed goals live here, not in tests.
+ */
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '400' },
+    requests: { type: 'string', default: '50' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const articleCount = Number(values.articles);
+const requestCount = Number(values.requests);
+
+const ACTORS = 60;
+const GROUP_TYPES = ['SHELTERS', 'THREATENS', 'CRITICIZES', 'SUPPORTS', 'COOPERATES_WITH'] as const;
+
+/** Articles that overlap the way a real corpus does: a few dozen actors, many claims each. */
+function writeCorpus(folder: string, count: number): void {
+  for (let index = 0; index < count; index += 1) {
+    const id = `bench-${String(index).padStart(5, '0')}`;
+    const actors = Array.from({ length: 8 }, (_, k) => (index * 7 + k * 13) % ACTORS);
+    const entities = [...new Set(actors)].map((actor) => ({
+      id: `actor-${actor}`,
+      type: actor % 3 === 0 ? 'State' : 'Group',
+      name: `Actor ${actor}`,
+      aliases: [`A${actor}`, `Actor number ${actor} (${index % 5})`],
+    }));
+    const relations = entities.slice(1).map((entity, k) => {
+      const type = GROUP_TYPES[k % GROUP_TYPES.length]!;
+      const source = entities[0]!;
+      const validShelter = type !== 'SHELTERS' || (entity.type === 'Group');
+      return {
+        type: validShelter ? type : 'CRITICIZES',
+        source: source.id,
+        target: entity.id,
+        quote: `Claim ${k} of ${id}`,
+        modality: k % 2 === 0 ? 'asserted' : 'alleged',
+        confidence: 0.5 + (k % 5) / 10,
+        date: `20${10 + (index % 15)}-${String((index % 12) + 1).padStart(2, '0')}`,
+      };
+    });
+    const article = { formatVersion: 1, article: { id, title: `Bench article ${index}`, publishedAt: '2024-10-03' }, entities, relations };
+    writeFileSync(join(folder, `${id}.json`), JSON.stringify(article));
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+async function main(): Promise<void> {
+  const settings = loadRuntimeSettings({
+    ...process.env,
+    NEO4J_BOLT_PORT: process.env.NEO4J_BENCH_BOLT_PORT ?? '17697',
+    NEO4J_HTTP_PORT: process.env.NEO4J_BENCH_HTTP_PORT ?? '17484',
+    NEO4J_LOCAL_DIR: process.env.NEO4J_BENCH_LOCAL_DIR ?? '.neo4j-bench',
+    NEO4J_PASSWORD: 'bench-password',
+  });
+  const started = await startLocalNeo4j(settings, (line) => console.log(line));
+  const driver = createDriver({ NEO4J_URI: started.boltUrl, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: settings.NEO4J_PASSWORD });
+  const db: Db = { driver, database: 'neo4j' };
+  const folder = mkdtempSync(join(tmpdir(), 'geograph-bench-'));
+  try {
+    await migrate(db);
+    await resetGraph(db);
+    writeCorpus(folder, articleCount);
+    const files = await listArticleFiles([folder]);
+
+    let peakRss = process.memoryUsage().rss;
+    const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    const first = await seedSources(fileSources(files), db);
+    const second = await seedSources(fileSources(files), db);
+    clearInterval(sample);
+
+    console.log(`\nSeeding ${files.length} synthetic articles (${first.relationsWritten} claims, ${first.entitiesCreated} entities):`);
+    console.log(`  first run:  ${(first.durationMs / 1000).toFixed(2)} s  (${((files.length / first.durationMs) * 1000).toFixed(1)} articles/s)`);
+    console.log(`  second run: ${(second.durationMs / 1000).toFixed(2)} s  (${second.unchanged} unchanged)`);
+    console.log(`  peak RSS of the seeding process: ${mb(peakRss)}`);
+
+    await benchApi(db, requestCount);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    await driver.close();
+    if (!values.keep && !started.alreadyRunning) await stopLocalNeo4j(settings, () => {});
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+/**
+ * Entities: by id (following the merge log), by full-text search, and the entities linked to
+ * a batch of anchors (attendees of meetings, issuers of statements, ...). Each function is one
+ * query for however many ids it is given, which is what the per-request DataLoaders need.
+ */
+import { DERIVED_RELATIONSHIP_TYPES, MERGE_LABEL, type EntityType } from '../domain/vocabulary.ts';
+import { articleProjection, entityProjection } from './projections.cypher.ts';
+import { integer, type QueryRunner } from './query-runner.ts';
+import type { ArticleRow, EntityRow } from './rows.ts';
+
+/** The full-text index over `:Entity(name, aliases)` (schema/*.cypher). */
+export const ENTITY_NAMES_INDEX = 'entity_names';
+
+const { authored: AUTHORED, mentions: MENTIONS, mergedInto: MERGED_INTO } = DERIVED_RELATIONSHIP_TYPES;
+
+/** Keyed by the requested id: an id that was merged maps to the canonical entity. */
+export async function findEntitiesByIds(runner: QueryRunner, ids: readonly string[]): Promise<Map<string, EntityRow | null>> {
+  const records = await runner.read(
+    `UNWIND $ids AS requested
+     OPTIONAL MATCH (direct:Entity {id: requested})
+     OPTIONAL MATCH (:${MERGE_LABEL} {fromId: requested})-[:${MERGED_INTO}]->(merged:Entity)
+     WITH requested, coalesce(direct, merged) AS n
+     RETURN requested, CASE WHEN n IS NULL THEN null ELSE ${entityProjection('n')} END AS entity`,
+    { ids },
+  );
+  return new Map(records.map((record) => [String(record.requested), (record.entity ?? null) as EntityRow | null]));
+}
+
+export interface SearchHit {
+  entity: EntityRow;
+  score: number;
+}
+
+/** `query` is Lucene syntax, already built from escaped user input (src/graphql/lucene.ts). */
+export async function searchEntities(
+  runner: QueryRunner,
+  query: string,
+  types: readonly EntityType[] | null,
+  limit: number,
+): Promise<SearchHit[]> {
+  const records = await runner.read(
+    `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+     WHERE node:Entity AND ($types IS NULL OR node.type IN $types)
+     RETURN ${entityProjection('node')} AS entity, score
+     ORDER BY score DESC, node.id
+     LIMIT $limit`,
+    { index: ENTITY_NAMES_INDEX, query, types, limit: integer(limit) },
+  );
+  return records.map((record) => ({ entity: record.entity as EntityRow, score: Number(record.score) }));
+}
+
+/** Structural links, each a pattern from an anchor (`anchorId`) to the linked entities `n`. */
+const LINKS = {
+  attendees: '(n:Entity)-[:ATTENDED]->(:Entity&Meeting {id: anchorId})',
+  meetingStatements: '(:Entity&Meeting {id: anchorId})-[:ISSUED]->(n:Entity&Statement)',
+  issuers: '(n:Entity)-[:ISSUED]->(:Entity&Statement {id: anchorId})',
+  articleAuthors: `(n:Entity&Person)-[:${AUTHORED}]->(:Article {id: anchorId})`,
+  articleEntities: `(:Article {id: anchorId})-[:${MENTIONS}]->(n:Entity)`,
+} as const;
+
+export type EntityLink = keyof typeof LINKS;
+
+/** For each anchor id, the distinct entities linked to it, by name. */
+export async function findLinkedEntities(
+  runner: QueryRunner,
+  link: EntityLink,
+  anchorIds: readonly string[],
+): Promise<Map<string, EntityRow[]>> {
+  const records = await runner.read(
+    `UNWIND $ids AS anchorId
+     CALL (anchorId) {
+       MATCH ${LINKS[link]}
+       WITH DISTINCT n ORDER BY n.name, n.id
+       RETURN collect(${entityProjection('n')}) AS entities
+     }
+     RETURN anchorId, entities`,
+    { ids: anchorIds },
+  );
+  return new Map(records.map((record) => [String(record.anchorId), record.entities as EntityRow[]]));
+}
+
+const ARTICLE_LINKS = {
+  mentioning: `(a:Article)-[:${MENTIONS}]->(:Entity {id: entityId})`,
+  authored: `(:Entity {id: entityId})-[:${AUTHORED}]->(a:Article)`,
+} as const;
+
+/** For each entity id, the articles that mention it (or that it wrote), newest first. */
+export async function findArticlesOfEntities(
+  runner: QueryRunner,
+  link: keyof typeof ARTICLE_LINKS,
+  ids: readonly string[],
+  first: number,
+): Promise<Map<string, ArticleRow[]>> {
+  const records = await runner.read(
+    `UNWIND $ids AS entityId
+     CALL (entityId) {
+       MATCH ${ARTICLE_LINKS[link]}
+       WITH DISTINCT a ORDER BY a.publishedAt DESC, a.id LIMIT $first
+       RETURN collect(${articleProjection('a')}) AS articles
+     }
+     RETURN entityId, articles`,
+    { ids, first: integer(first) },
+  );
+  return new Map(records.map((record) => [String(record.entityId), record.articles as ArticleRow[]]));
+}

@@ -1,0 +1,67 @@
+/**
+ * What the repositories return: plain JS objects (no Neo4j types), one shape per kind of
+ * row, shared by the repositories and the GraphQL resolvers that read them.
+ */
+import type { EntityType, Modality, RelationType } from '../domain/vocabulary.ts';
+
+export interface EntityRow {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  wikidata: string | null;
+  iso3: string | null;
+  category: string | null;
+  role: string | null;
+  date: string | null;
+  location: string | null;
+  summary: string | null;
+}
+
+export interface ArticleRow {
+  id: string;
+  title: string;
+  publishedAt: string;
+  url: string | null;
+  publisher: string | null;
+  language: string | null;
+}
+
+/** One claim: one vocabulary relationship of one article. */
+export interface EvidenceRow {
+  articleId: string;
+  ordinal: number | null;
+  quote: string | null;
+  modality: Modality;
+  confidence: number;
+  attributedTo: string | null;
+  date: string | null;
+  /** `date`, else the article's `publishedAt`. */
+  effectiveDate: string | null;
+  /** `YYYY-MM-DD` bounds of `effectiveDate`. */
+  dateStart: string | null;
+  dateEnd: string | null;
+  demand: string | null;
+  note: string | null;
+}
+
+/**
+ * Identifies an aggregated relation. `viaId` is the Statement through which the claims are
+ * attributed to `sourceId` (an actor that issued it), or null for the claims of `sourceId` itself.
+ */
+export interface RelationKey {
+  type: RelationType;
+  sourceId: string;
+  targetId: string;
+  viaId: string | null;
+}
+
+/** Every claim of one type between the same two entities (through the same statement, if any). */
+export interface RelationRow extends RelationKey {
+  /** Oldest first. */
+  evidence: EvidenceRow[];
+  articleCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}

@@ -1,0 +1,23 @@
+/**
+ * The caps every request lives within, in one place (docs/api.md lists them). A request above
+ * a cap fails with BAD_USER_INPUT naming the argument, rather than being silently cut, so a
+ * client never mistakes a truncated answer for the whole one. Only the neighborhood's node and
+ * relation caps truncate, and Subgraph.truncated says so.
+ */
+export const LIMITS = {
+  /** `relations(first)`: one page. */
+  relationsPage: 200,
+  /** `Entity.relations(first)`, `Statement.claims(first)`. */
+  entityRelations: 200,
+  /** `Entity.articles(first)`, `Person.authored(first)`, `articles(first)`. */
+  articles: 100,
+  search: 50,
+  /** Characters of a search query. */
+  searchQueryLength: 200,
+  maxHops: 6,
+  depth: 3,
+  neighborhoodNodes: 200,
+  neighborhoodRelations: 1000,
+  ranking: 100,
+  timeline: 500,
+} as const;

@@ -1,0 +1,53 @@
+import { ingestDocuments, removeArticle, SeedValidationError, type SeedReport } from '../../ingest/seed-run.ts';
+import { requireMutationAccess } from '../auth.ts';
+import type { GraphQLContext } from '../context.ts';
+import { BadUserInputError, NotFoundError, mapNeo4jError } from '../errors.ts';
+import { requireArticle, requireEntity } from './shared.ts';
+
+/** How the document is named in the pipeline's issues; the API reports them as `document.<path>`. */
+const DOCUMENT = 'document';
+
+type IngestReport = SeedReport & { articleId: string; outcome: 'created' | 'replaced' | 'unchanged' };
+type MergeRecord = SeedReport['merges'][number];
+
+const fieldOf = (path: string) => (path ? `${DOCUMENT}.${path}` : DOCUMENT);
+
+function toBadUserInput(error: SeedValidationError): BadUserInputError {
+  return new BadUserInputError(error.issues.map((issue) => ({ field: fieldOf(issue.path), reason: issue.message })));
+}
+
+export const mutationResolvers = {
+  Mutation: {
+    ingestArticle: async (_root: unknown, args: { document: unknown }, ctx: GraphQLContext): Promise<IngestReport> => {
+      requireMutationAccess(ctx.auth);
+      let report: SeedReport;
+      try {
+        report = await ingestDocuments([{ file: DOCUMENT, json: args.document }], ctx.db);
+      } catch (error) {
+        throw error instanceof SeedValidationError ? toBadUserInput(error) : mapNeo4jError(error);
+      }
+      const [articleId] = report.articleIds;
+      if (!articleId) throw new Error('The ingest pipeline reported no article for a valid document');
+      const outcome = report.created > 0 ? 'created' : report.replaced > 0 ? 'replaced' : 'unchanged';
+      return { ...report, articleId, outcome };
+    },
+
+    removeArticle: async (_root: unknown, args: { id: string }, ctx: GraphQLContext) => {
+      requireMutationAccess(ctx.auth);
+      const result = await removeArticle(args.id, ctx.db).catch((error: unknown) => {
+        throw mapNeo4jError(error);
+      });
+      if (!result.removed) throw new NotFoundError('article', args.id, 'id');
+      return { articleId: args.id, relationsDeleted: result.relationsDeleted, entitiesDeleted: result.entitiesDeleted };
+    },
+  },
+
+  IngestReport: {
+    article: (report: IngestReport, _args: unknown, ctx: GraphQLContext) => requireArticle(ctx, report.articleId),
+    warnings: (report: IngestReport) => report.warnings.map((issue) => ({ field: fieldOf(issue.path), message: issue.message })),
+  },
+
+  MergeRecord: {
+    into: (merge: MergeRecord, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, merge.intoId),
+  },
+};

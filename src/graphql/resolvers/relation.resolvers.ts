@@ -1,0 +1,17 @@
+import type { EvidenceRow, RelationRow } from '../../db/rows.ts';
+import type { GraphQLContext } from '../context.ts';
+import { encodeRelationKey } from '../cursor.ts';
+import { optionalEntity, requireArticle, requireEntity } from './shared.ts';
+
+export const relationResolvers = {
+  Relation: {
+    id: (relation: RelationRow) => encodeRelationKey(relation),
+    source: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, relation.sourceId),
+    target: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, relation.targetId),
+    via: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) => optionalEntity(ctx, relation.viaId),
+  },
+  Evidence: {
+    attributedTo: (evidence: EvidenceRow, _args: unknown, ctx: GraphQLContext) => optionalEntity(ctx, evidence.attributedTo),
+    article: (evidence: EvidenceRow, _args: unknown, ctx: GraphQLContext) => requireArticle(ctx, evidence.articleId),
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * Wiring only: the GraphQL handler (schema, per-request context, error masking, GraphiQL,
+ * health and readiness) on a Node HTTP server, and a graceful close.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Config } from './config.ts';
+import type { Db } from './db/driver.ts';
+import { databaseAnswers } from './db/health.repo.ts';
+import { createContext, type GraphQLContext } from './graphql/context.ts';
+import { GRAPHIQL_TABS } from './graphql/graphiql-examples.ts';
+import { useVariableErrorCodes } from './graphql/input-errors.plugin.ts';
+import { useQueryCount } from './graphql/query-count.plugin.ts';
+import { buildSchema } from './graphql/schema.ts';
+import { browserKitResponse } from './http/browser-kit.ts';
+
+/** The Neo4j Browser style and guide (src/http/browser-kit.ts), served beside the API. */
+function useBrowserKit(): Plugin {
+  return {
+    onRequest({ request, url, endResponse }) {
+      const response = browserKitResponse(url.pathname, request.method);
+      if (response) endResponse(response);
+    },
+  };
+}
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+}
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, never>, GraphQLContext>;
+  /** From now on /readyz answers 503, so a load balancer stops sending new requests. */
+  drain(): void;
+}
+
+export function createApp({ config, db }: AppDeps): App {
+  let draining = false;
+  const yoga = createYoga<Record<string, never>, GraphQLContext>({
+    schema: buildSchema(),
+    context: ({ request }) => createContext({ db, config }, request),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthz',
+    landingPage: false,
+    // GraphQLErrors (our coded errors) pass; anything else becomes "Unexpected error.", with
+    // the original message added in development only.
+    maskedErrors: { isDev: config.NODE_ENV === 'development' },
+    logging: config.NODE_ENV === 'test' ? false : 'info',
+    graphiql: { title: 'Geopolitics graph', defaultTabs: GRAPHIQL_TABS },
+    // GraphiQL bundled with the server, not loaded from a CDN: it works offline and air-gapped.
+    renderGraphiQL,
+    plugins: [
+      useReadinessCheck({ endpoint: '/readyz', check: async () => !draining && (await databaseAnswers(db)) }),
+      useBrowserKit(),
+      useQueryCount(),
+      useVariableErrorCodes(),
+    ],
+  });
+  return { yoga, drain: () => (draining = true) };
+}
+
+export interface RunningServer {
+  url: string;
+  /** Stops accepting, lets in-flight requests finish (at most `graceMs`), then frees the handler. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export async function startServer(deps: AppDeps): Promise<RunningServer> {
+  const app = createApp(deps);
+  const server: Server = createServer(app.yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(deps.config.PORT, deps.config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${deps.config.HOST}:${port}/graphql`,
+    async close(graceMs = 10_000) {
+      app.drain();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A keep-alive connection would hold close() open after its last response: close each
+      // one as soon as it is idle, and every connection once the grace period is over.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      const force = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(force);
+      await app.yoga.dispose();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The API in-process, over HTTP semantics (`yoga.fetch`), against the test Neo4j. Each test
+ * file opens its own app and database connection and loads the fixture once.
+ */
+import { afterAll } from 'vitest';
+import { loadConfig, type Config } from '../../../src/config.ts';
+import { resetGraph } from '../../../src/db/article-writer.ts';
+import { createDriver, type Db } from '../../../src/db/driver.ts';
+import { migrate } from '../../../src/db/migrate.ts';
+import { createApp, type App } from '../../../src/server.ts';
+import { loadApiFixture } from './fixture.ts';
+
+export const API_TOKEN = 'integration-test-token-0123456789';
+
+export interface GraphQLErrorBody {
+  message: string;
+  path?: Array<string | number>;
+  extensions: Record<string, unknown> & { code?: string; field?: string };
+}
+
+export interface GraphQLBody {
+  // Tests read the data of the query they wrote; typing each shape would only restate the query.
+  data?: any;
+  errors?: GraphQLErrorBody[];
+  extensions?: { cypherQueries?: number };
+}
+
+export interface ApiUnderTest {
+  db: Db;
+  app: App;
+  /** POST /graphql; `token` goes in `Authorization: Bearer`. */
+  gql(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<{ status: number; body: GraphQLBody }>;
+  /** Fails the test with the errors when the response has any. */
+  data(query: string, variables?: Record<string, unknown>): Promise<GraphQLBody['data']>;
+}
+
+export interface OpenOptions {
+  /** The server's API_TOKEN; null starts it without one (mutations disabled). */
+  apiToken?: string | null;
+  nodeEnv?: Config['NODE_ENV'];
+  /** Load the fixture (default), start from an empty graph, or leave the database as it is. */
+  graph?: 'fixture' | 'empty' | 'as-is';
+  /** Replace the database connection (e.g. one that cannot reach Neo4j). */
+  db?: Db;
+}
+
+export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: options.nodeEnv ?? 'test', API_TOKEN: options.apiToken ?? API_TOKEN };
+  if (options.apiToken === null) delete env.API_TOKEN;
+  const config = loadConfig(env);
+  const db = options.db ?? { driver: createDriver(config), database: config.NEO4J_DATABASE };
+  const graph = options.graph ?? (options.db ? 'as-is' : 'fixture');
+  if (graph === 'fixture') await loadApiFixture(db);
+  if (graph === 'empty') {
+    await migrate(db);
+    await resetGraph(db);
+  }
+  const app = createApp({ config, db });
+  afterAll(async () => {
+    await app.yoga.dispose();
+    await db.driver.close();
+  });
+
+  const gql: ApiUnderTest['gql'] = async (query, variables, { token } = {}) => {
+    const response = await app.yoga.fetch('http://api.test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(token !== undefined && { authorization: `Bearer ${token}` }),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLBody };
+  };
+
+  return {
+    db,
+    app,
+    gql,
+    async data(query, variables) {
+      const { body } = await gql(query, variables);
+      if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors, null, 2)}`);
+      return body.data;
+    },
+  };
+}
+
+/** The first error of a response, for asserting its code and field. */
+export function firstError(body: GraphQLBody): GraphQLErrorBody {
+  const [error] = body.errors ?? [];
+  if (!error) throw new Error(`Expected an error, got ${JSON.stringify(body)}`);
+  return error;
+}

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, expect, test } from 'vitest';
+import { loadConfig } from '../../../src/config.ts';
+import neo4j from 'neo4j-driver';
+import type { Db } from '../../../src/db/driver.ts';
+import { startServer } from '../../../src/server.ts';
+import { firstError, openApi } from './harness.ts';
+
+const api = await openApi();
+/** The API pointed at a port where no Neo4j listens; the driver gives up retrying after a second. */
+const unreachable = await openApi({
+  db: {
+    driver: neo4j.driver('bolt://127.0.0.1:9', neo4j.auth.basic('neo4j', 'unused-password'), { maxTransactionRetryTime: 1_000 }),
+    database: 'neo4j',
+  },
+});
+/** In production, over a database name that does not exist: every query fails unexpectedly. */
+const production = await openApi({ nodeEnv: 'production', graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
+const development = await openApi({ nodeEnv: 'development', graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
+
+const get = (app: typeof api, path: string, headers: Record<string, string> = {}) =>
+  app.app.yoga.fetch(`http://api.test${path}`, { headers });
+
+describe('HTTP', () => {
+  test('/healthz answers while the process is up, even without the database', async () => {
+    expect((await get(api, '/healthz')).status).toBe(200);
+    expect((await get(unreachable, '/healthz')).status).toBe(200);
+  });
+
+  test('/readyz answers 200 only while Neo4j answers', async () => {
+    expect((await get(api, '/readyz')).status).toBe(200);
+    expect((await get(unreachable, '/readyz')).status).toBe(503);
+  });
+
+  test('GET /graphql in a browser opens GraphiQL with example queries about the seed article', async () => {
+    const response = await get(api, '/graphql', { accept: 'text/html' });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('WhoCriticizesTheTaliban');
+    expect(html).toContain('2024-10-03-korybko-quadrilateral-statement');
+  });
+
+  test('the Neo4j Browser style and guide are served beside the API, cross-origin', async () => {
+    const guide = await get(api, '/browser/guide.html');
+    expect(guide.status).toBe(200);
+    expect(guide.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await get(api, '/browser/nothing-here')).status).toBe(404);
+  });
+
+  test('an unreachable database is SERVICE_UNAVAILABLE, not an internal error', async () => {
+    const { body } = await unreachable.gql(`{ entity(id: "taliban") { name } }`);
+    expect(firstError(body).extensions.code).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  test('unexpected errors are masked in production, explained in development', async () => {
+    const query = `{ search(query: "taliban") { name } }`;
+    const masked = firstError((await production.gql(query)).body);
+    expect(masked.message).toBe('Unexpected error.');
+    expect(JSON.stringify(masked)).not.toContain('no-such-database');
+    const explained = firstError((await development.gql(query)).body);
+    expect(JSON.stringify(explained)).toContain('no-such-database');
+  });
+});
+
+describe('graceful shutdown', () => {
+  test('close() lets an in-flight request finish, then stops accepting', async () => {
+    const config = { ...loadConfig(), PORT: 41_000 + Math.floor(Math.random() * 1000), HOST: '127.0.0.1' };
+    // A driver whose reads wait, so the request is surely in flight when close() is called.
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    const slowDriver = new Proxy(api.db.driver, {
+      get(target, property, receiver) {
+        if (property !== 'executeQuery') return Reflect.get(target, property, receiver);
+        return async (...args: Parameters<typeof target.executeQuery>) => {
+          started();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return target.executeQuery(...args);
+        };
+      },
+    });
+    const db: Db = { driver: slowDriver, database: api.db.database };
+    const server = await startServer({ config, db });
+    const request = fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entity(id: "taliban") { name } }' }),
+    });
+    await inFlight;
+    const closing = server.close();
+    const response = await request;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ data: { entity: { name: 'Taliban' } } });
+    await closing;
+    await expect(fetch(server.url, { method: 'POST' })).rejects.toThrow();
+  });
+
+  test('npm start stops on SIGTERM with exit code 0, closing the driver', async () => {
+    const port = 42_000 + Math.floor(Math.random() * 1000);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 30_000;
+    while (!output.includes('GraphQL API on') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(output).toContain(`http://127.0.0.1:${port}/graphql`);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect(output).toContain('Stopped.');
+  }, 60_000);
+});
