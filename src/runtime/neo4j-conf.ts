@@ -20,6 +20,8 @@ export function renderNeo4jConf(settings: RuntimeSettings, libDir: string): stri
     'server.bolt.tls_level=DISABLED',
     'dbms.security.auth_enabled=true',
     'dbms.usage_report.enabled=false',
+    // Neo4j Browser's own usage reporting, which this closed network would only refuse.
+    'client.allow_telemetry=false',
     // Sized for a 2-core, 24 GiB machine that also runs Node and the tests.
     `server.memory.heap.initial_size=${settings.NEO4J_HEAP}`,
     `server.memory.heap.max_size=${settings.NEO4J_HEAP}`,
@@ -43,7 +45,8 @@ export function renderNeo4jConf(settings: RuntimeSettings, libDir: string): stri
 function browserSettings(settings: RuntimeSettings): string[] {
   if (!settings.BROWSER_KIT_URL) return [];
   const base = settings.BROWSER_KIT_URL.replace(/\/$/, '');
-  const host = new URL(base).host;
+  // Browser compares host names only, without the port.
+  const host = new URL(base).hostname;
   return [
     `browser.post_connect_cmd=style ${base}/style.grass; play ${base}/guide.html`,
     `browser.remote_content_hostname_whitelist=${host}`,
