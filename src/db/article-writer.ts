@@ -106,7 +106,13 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
     );
     entitiesCreated += result.summary.counters.updates().nodesCreated;
   }
-  await refreshNames(tx, [...new Set(plan.entities.map((entity) => entity.id))]);
+  if (previousHash === undefined) {
+    // A new article can only add names: a union with what is there, not a recount of every
+    // article that mentions the entity (which would grow with the corpus).
+    await addNames(tx, plan.entities);
+  } else {
+    await refreshNames(tx, [...new Set(plan.entities.map((entity) => entity.id))]);
+  }
 
   let relationsWritten = 0;
   for (const [type, rows] of Object.entries(plan.relationsByType) as Array<[RelationType, ArticleWritePlan['relationsByType'][RelationType]]>) {
@@ -168,6 +174,24 @@ async function deleteOrphans(tx: ManagedTransaction, entityIds: string[]): Promi
     { entityIds },
   );
   return Number(result.records[0]?.get('deleted') ?? 0);
+}
+
+async function addNames(tx: ManagedTransaction, entities: ArticleWritePlan['entities']): Promise<void> {
+  await tx.run(
+    `UNWIND $rows AS e
+     MATCH (n:${ENTITY} {id: e.id})
+     SET n.aliases = COLLECT {
+           UNWIND coalesce(n.aliases, []) + [e.name] + e.aliases AS alias
+           WITH DISTINCT alias WHERE alias <> n.name
+           RETURN alias ORDER BY alias
+         },
+         n.normalizedNames = COLLECT {
+           UNWIND coalesce(n.normalizedNames, []) + e.normalizedNames AS normalized
+           WITH DISTINCT normalized
+           RETURN normalized ORDER BY normalized
+         }`,
+    { rows: entities.map(({ id, name, aliases, normalizedNames }) => ({ id, name, aliases, normalizedNames })) },
+  );
 }
 
 /**
