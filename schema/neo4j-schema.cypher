@@ -21,3 +21,17 @@ CREATE INDEX rel_issued_article IF NOT EXISTS FOR ()-[r:ISSUED]-() ON (r.article
 CREATE INDEX rel_member_of_article IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.articleId);
 CREATE INDEX rel_represents_article IF NOT EXISTS FOR ()-[r:REPRESENTS]-() ON (r.articleId);
 CREATE INDEX rel_operates_in_article IF NOT EXISTS FOR ()-[r:OPERATES_IN]-() ON (r.articleId);
+CREATE INDEX rel_criticizes_attributed_to IF NOT EXISTS FOR ()-[r:CRITICIZES]-() ON (r.attributedTo);
+CREATE INDEX rel_shelters_attributed_to IF NOT EXISTS FOR ()-[r:SHELTERS]-() ON (r.attributedTo);
+CREATE INDEX rel_threatens_attributed_to IF NOT EXISTS FOR ()-[r:THREATENS]-() ON (r.attributedTo);
+CREATE INDEX rel_supports_attributed_to IF NOT EXISTS FOR ()-[r:SUPPORTS]-() ON (r.attributedTo);
+CREATE INDEX rel_opposes_attributed_to IF NOT EXISTS FOR ()-[r:OPPOSES]-() ON (r.attributedTo);
+CREATE INDEX rel_calls_on_attributed_to IF NOT EXISTS FOR ()-[r:CALLS_ON]-() ON (r.attributedTo);
+CREATE INDEX rel_blames_attributed_to IF NOT EXISTS FOR ()-[r:BLAMES]-() ON (r.attributedTo);
+CREATE INDEX rel_fights_attributed_to IF NOT EXISTS FOR ()-[r:FIGHTS]-() ON (r.attributedTo);
+CREATE INDEX rel_cooperates_with_attributed_to IF NOT EXISTS FOR ()-[r:COOPERATES_WITH]-() ON (r.attributedTo);
+CREATE INDEX rel_attended_attributed_to IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.attributedTo);
+CREATE INDEX rel_issued_attributed_to IF NOT EXISTS FOR ()-[r:ISSUED]-() ON (r.attributedTo);
+CREATE INDEX rel_member_of_attributed_to IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.attributedTo);
+CREATE INDEX rel_represents_attributed_to IF NOT EXISTS FOR ()-[r:REPRESENTS]-() ON (r.attributedTo);
+CREATE INDEX rel_operates_in_attributed_to IF NOT EXISTS FOR ()-[r:OPERATES_IN]-() ON (r.attributedTo);

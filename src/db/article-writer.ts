@@ -157,9 +157,15 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
   return { outcome: previousHash === undefined ? 'created' : 'replaced', entitiesCreated, relationsWritten };
 }
 
+/** True for an entity that some claim names in `attributedTo`; one index lookup per type. */
+const NOT_ATTRIBUTED = RELATION_TYPES.map(
+  (type) => `NOT EXISTS { MATCH ()-[a:${cypherRelationshipType(type)}]->() WHERE a.attributedTo = n.id }`,
+).join('\n       AND ');
+
 /**
  * Deletes the entities among `entityIds` that no article mentions and no claim or
- * authorship (relationships that carry an articleId) still needs, with their merge records.
+ * authorship (relationships that carry an articleId) still needs, nor names as the actor
+ * making a claim, with their merge records.
  */
 async function deleteOrphans(tx: ManagedTransaction, entityIds: string[]): Promise<number> {
   if (entityIds.length === 0) return 0;
@@ -168,6 +174,7 @@ async function deleteOrphans(tx: ManagedTransaction, entityIds: string[]): Promi
      MATCH (n:${ENTITY} {id: entityId})
      WHERE NOT EXISTS { (:${ARTICLE})-[:${MENTIONS}]->(n) }
        AND NOT EXISTS { (n)-[r]-() WHERE r.articleId IS NOT NULL }
+       AND ${NOT_ATTRIBUTED}
      OPTIONAL MATCH (g:${MERGE})-[:${MERGED_INTO}]->(n)
      DETACH DELETE g, n
      RETURN count(DISTINCT n) AS deleted`,

@@ -31,6 +31,11 @@ export function schemaStatements(): string[] {
       const relationshipType = cypherRelationshipType(type);
       return `CREATE INDEX rel_${relationshipType.toLowerCase()}_article IF NOT EXISTS FOR ()-[r:${relationshipType}]-() ON (r.articleId)`;
     }),
+    // Before an entity is deleted, the writer checks that no claim still names it as the actor making it.
+    ...RELATION_TYPES.map((type) => {
+      const relationshipType = cypherRelationshipType(type);
+      return `CREATE INDEX rel_${relationshipType.toLowerCase()}_attributed_to IF NOT EXISTS FOR ()-[r:${relationshipType}]-() ON (r.attributedTo)`;
+    }),
   ];
 }
 

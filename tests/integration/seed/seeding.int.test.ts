@@ -200,6 +200,17 @@ describe('removing an article', () => {
     expect(await cypher(db, 'MATCH (n:Entity) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'taliban' }, { id: 'ttp' }]);
   });
 
+  test('an entity another article still names as the actor making a claim is kept', async () => {
+    const first = articleDoc('first').add('State', 'pakistan').add('Group', 'taliban').build();
+    const second = articleDoc('second').add('Group', 'taliban').add('Group', 'ttp')
+      .claim('SHELTERS', 'taliban', 'ttp', { modality: 'alleged', attributedTo: 'pakistan' }).build();
+    await load(doc('a.json', first), doc('b.json', second));
+
+    await removeArticle('first', db);
+
+    expect(await cypher(db, "MATCH (n:Entity {id: 'pakistan'}) RETURN n.id AS id")).toEqual([{ id: 'pakistan' }]);
+  });
+
   test('an unknown article id removes nothing', async () => {
     expect(await removeArticle('never-loaded', db)).toEqual({ removed: false, relationsDeleted: 0, entitiesDeleted: 0 });
   });
