@@ -11,7 +11,7 @@ import {
   cypherRelationshipType,
   type RelationType,
 } from '../domain/vocabulary.ts';
-import type { ArticleWritePlan } from '../ingest/plan-article-write.ts';
+import type { ArticleWritePlan, RelationRow } from '../ingest/plan-article-write.ts';
 import type { Db } from './driver.ts';
 
 const ENTITY = cypherLabel(ENTITY_LABEL);
@@ -72,16 +72,20 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
   }
 
   // A changed article replaces what it said before: its claims, mentions and authorship.
-  const previous = await tx.run(
-    `MATCH (a:${ARTICLE} {id: $articleId})-[r:${MENTIONS}|${AUTHORED}]-(n)
-     DELETE r
-     RETURN collect(DISTINCT n.id) AS ids`,
-    { articleId },
-  );
-  const previouslyMentioned = (previous.records[0]?.get('ids') as string[] | undefined) ?? [];
-  await tx.run(DELETE_ARTICLE_CLAIMS, { articleId });
-  // Merge records stay: a merged id keeps meaning its entity, and a re-run resolves it
-  // through the record without logging the merge again.
+  // (A new one has nothing to replace: its claims can only exist with its Article node.)
+  let previouslyMentioned: string[] = [];
+  if (previousHash !== undefined) {
+    const previous = await tx.run(
+      `MATCH (a:${ARTICLE} {id: $articleId})-[r:${MENTIONS}|${AUTHORED}]-(n)
+       DELETE r
+       RETURN collect(DISTINCT n.id) AS ids`,
+      { articleId },
+    );
+    previouslyMentioned = (previous.records[0]?.get('ids') as string[] | undefined) ?? [];
+    await tx.run(DELETE_ARTICLE_CLAIMS, { articleId });
+    // Merge records stay: a merged id keeps meaning its entity, and a re-run resolves it
+    // through the record without logging the merge again.
+  }
 
   await tx.run(
     `MERGE (a:${ARTICLE} {id: $article.id})
@@ -89,22 +93,31 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
     { article: plan.article },
   );
 
+  // One statement for all entities and one for all claims: a CALL per label or type present,
+  // since labels and relationship types cannot be parameters.
+  const entityGroups = ENTITY_TYPES.map((type) => ({ type, rows: plan.entities.filter((entity) => entity.type === type) })).filter(
+    (group) => group.rows.length > 0,
+  );
   let entitiesCreated = 0;
-  for (const type of ENTITY_TYPES) {
-    const rows = plan.entities.filter((entity) => entity.type === type);
-    if (rows.length === 0) continue;
-    const result = await tx.run(
-      `UNWIND $rows AS e
-       MERGE (n:${ENTITY} {id: e.id})
-       ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
-       SET n += ${KEEP_FIRST_PROPS}
-       WITH n, e
-       MATCH (a:${ARTICLE} {id: $articleId})
-       MERGE (a)-[m:${MENTIONS} {localId: e.localId}]->(n)
-       SET m.name = e.name, m.aliases = e.aliases, m.normalizedNames = e.normalizedNames`,
-      { rows, articleId },
+  if (entityGroups.length > 0) {
+    const entities = await tx.run(
+      `MATCH (a:${ARTICLE} {id: $articleId})
+       ${entityGroups
+         .map(
+           ({ type }, index) => `CALL {
+         WITH a
+         UNWIND $entities${index} AS e
+         MERGE (n:${ENTITY} {id: e.id})
+         ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
+         SET n += ${KEEP_FIRST_PROPS}
+         MERGE (a)-[m:${MENTIONS} {localId: e.localId}]->(n)
+         SET m.name = e.name, m.aliases = e.aliases, m.normalizedNames = e.normalizedNames
+       }`,
+         )
+         .join('\n     ')}`,
+      { articleId, ...Object.fromEntries(entityGroups.map(({ rows }, index) => [`entities${index}`, rows])) },
     );
-    entitiesCreated += result.summary.counters.updates().nodesCreated;
+    entitiesCreated = entities.summary.counters.updates().nodesCreated;
   }
   if (previousHash === undefined) {
     // A new article can only add names: a union with what is there, not a recount of every
@@ -114,41 +127,53 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
     await refreshNames(tx, [...new Set(plan.entities.map((entity) => entity.id))]);
   }
 
+  const relationGroups = (Object.entries(plan.relationsByType) as Array<[RelationType, RelationRow[] | undefined]>).filter(
+    (group): group is [RelationType, RelationRow[]] => (group[1]?.length ?? 0) > 0,
+  );
   let relationsWritten = 0;
-  for (const [type, rows] of Object.entries(plan.relationsByType) as Array<[RelationType, ArticleWritePlan['relationsByType'][RelationType]]>) {
-    if (!rows?.length) continue;
-    const result = await tx.run(
-      `UNWIND $rows AS row
-       MATCH (s:${ENTITY} {id: row.sourceId}), (t:${ENTITY} {id: row.targetId})
-       CREATE (s)-[r:${cypherRelationshipType(type)}]->(t)
-       SET r = row.props, r.articleId = $articleId, r.ordinal = toInteger(row.ordinal)`,
-      { rows, articleId },
+  if (relationGroups.length > 0) {
+    const relations = await tx.run(
+      relationGroups
+        .map(
+          ([type], index) => `CALL {
+         UNWIND $relations${index} AS row
+         MATCH (s:${ENTITY} {id: row.sourceId}), (t:${ENTITY} {id: row.targetId})
+         CREATE (s)-[r:${cypherRelationshipType(type)}]->(t)
+         SET r = row.props, r.articleId = $articleId, r.ordinal = toInteger(row.ordinal)
+       }`,
+        )
+        .join('\n       '),
+      { articleId, ...Object.fromEntries(relationGroups.map(([, rows], index) => [`relations${index}`, rows])) },
     );
-    relationsWritten += result.summary.counters.updates().relationshipsCreated;
+    relationsWritten = relations.summary.counters.updates().relationshipsCreated;
   }
 
-  await tx.run(
-    `MATCH (a:${ARTICLE} {id: $articleId})
-     UNWIND $authorIds AS authorId
-     MATCH (p:${ENTITY} {id: authorId}) WHERE p:${cypherLabel('Person')}
-     MERGE (p)-[:${AUTHORED} {articleId: $articleId}]->(a)`,
-    { articleId, authorIds: plan.authorIds },
-  );
+  if (plan.authorIds.length > 0) {
+    await tx.run(
+      `MATCH (a:${ARTICLE} {id: $articleId})
+       UNWIND $authorIds AS authorId
+       MATCH (p:${ENTITY} {id: authorId}) WHERE p:${cypherLabel('Person')}
+       MERGE (p)-[:${AUTHORED} {articleId: $articleId}]->(a)`,
+      { articleId, authorIds: plan.authorIds },
+    );
+  }
 
-  await tx.run(
-    `UNWIND $merges AS m
-     MATCH (into:${ENTITY} {id: m.intoId})
-     MERGE (g:${MERGE} {fromId: m.fromId})
-     ON CREATE SET g.at = datetime()
-     SET g.intoId = m.intoId, g.reason = m.reason, g.matched = m.matched, g.articleId = m.articleId,
-         g.fromName = m.fromName, g.fromType = m.fromType
-     MERGE (g)-[:${MERGED_INTO}]->(into)`,
-    {
-      merges: plan.merges.map(({ fromId, intoId, reason, matched, articleId: mergeArticle, fromName, fromType }) => ({
-        fromId, intoId, reason, matched, articleId: mergeArticle, fromName, fromType,
-      })),
-    },
-  );
+  if (plan.merges.length > 0) {
+    await tx.run(
+      `UNWIND $merges AS m
+       MATCH (into:${ENTITY} {id: m.intoId})
+       MERGE (g:${MERGE} {fromId: m.fromId})
+       ON CREATE SET g.at = datetime()
+       SET g.intoId = m.intoId, g.reason = m.reason, g.matched = m.matched, g.articleId = m.articleId,
+           g.fromName = m.fromName, g.fromType = m.fromType
+       MERGE (g)-[:${MERGED_INTO}]->(into)`,
+      {
+        merges: plan.merges.map(({ fromId, intoId, reason, matched, articleId: mergeArticle, fromName, fromType }) => ({
+          fromId, intoId, reason, matched, articleId: mergeArticle, fromName, fromType,
+        })),
+      },
+    );
+  }
 
   const stillMentioned = new Set(plan.entities.map((entity) => entity.id));
   await deleteOrphans(tx, previouslyMentioned.filter((id) => !stillMentioned.has(id)));

@@ -211,6 +211,11 @@ describe('removing an article', () => {
     expect(await cypher(db, "MATCH (n:Entity {id: 'pakistan'}) RETURN n.id AS id")).toEqual([{ id: 'pakistan' }]);
   });
 
+  test('an article with no entities or relations loads and is removed', async () => {
+    expect(await load(doc('a.json', articleDoc('empty').build()))).toMatchObject({ created: 1, entitiesCreated: 0, relationsWritten: 0 });
+    expect(await removeArticle('empty', db)).toEqual({ removed: true, relationsDeleted: 0, entitiesDeleted: 0 });
+  });
+
   test('an unknown article id removes nothing', async () => {
     expect(await removeArticle('never-loaded', db)).toEqual({ removed: false, relationsDeleted: 0, entitiesDeleted: 0 });
   });
