@@ -20,7 +20,14 @@ const ENTITY = cypherLabel(ENTITY_LABEL);
  * Sessions share the driver's query bookmark manager with the API's reads, so in a cluster a
  * read that follows a write (ingestArticle, then a query) sees it.
  */
-const writeSession = (db: Db) => db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
+async function inWriteTransaction<T>(db: Db, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
+  try {
+    return await session.executeWrite(work);
+  } finally {
+    await session.close();
+  }
+}
 const ARTICLE = cypherLabel(ARTICLE_LABEL);
 const MERGE = cypherLabel(MERGE_LABEL);
 const { authored: AUTHORED, mentions: MENTIONS, mergedInto: MERGED_INTO } = DERIVED_RELATIONSHIP_TYPES;
@@ -54,13 +61,8 @@ export interface ArticleWriteResult {
  * previous version or the new one, never half. The transaction function is retried by the
  * driver on transient errors, and every step is idempotent, so a retry ends the same.
  */
-export async function writeArticle(db: Db, plan: ArticleWritePlan): Promise<ArticleWriteResult> {
-  const session = writeSession(db);
-  try {
-    return await session.executeWrite((tx) => writeArticleIn(tx, plan));
-  } finally {
-    await session.close();
-  }
+export function writeArticle(db: Db, plan: ArticleWritePlan): Promise<ArticleWriteResult> {
+  return inWriteTransaction(db, (tx) => writeArticleIn(tx, plan));
 }
 
 async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): Promise<ArticleWriteResult> {
@@ -261,40 +263,31 @@ export interface RemoveArticleResult {
  * its merge records, and the entities that no other article mentions and no remaining
  * claim touches.
  */
-export async function deleteArticle(db: Db, articleId: string): Promise<RemoveArticleResult> {
-  const session = writeSession(db);
-  try {
-    return await session.executeWrite(async (tx) => {
-      const found = await tx.run(
-        `MATCH (a:${ARTICLE} {id: $articleId})
-         RETURN COLLECT { MATCH (a)-[:${MENTIONS}]->(n) RETURN DISTINCT n.id } AS mentioned`,
-        { articleId },
-      );
-      const record = found.records[0];
-      if (!record) return { removed: false, relationsDeleted: 0, entitiesDeleted: 0 };
-      const mentioned = record.get('mentioned') as string[];
+export function deleteArticle(db: Db, articleId: string): Promise<RemoveArticleResult> {
+  return inWriteTransaction(db, async (tx) => {
+    const found = await tx.run(
+      `MATCH (a:${ARTICLE} {id: $articleId})
+       RETURN COLLECT { MATCH (a)-[:${MENTIONS}]->(n) RETURN DISTINCT n.id } AS mentioned`,
+      { articleId },
+    );
+    const record = found.records[0];
+    if (!record) return { removed: false, relationsDeleted: 0, entitiesDeleted: 0 };
+    const mentioned = record.get('mentioned') as string[];
 
-      const claims = await tx.run(DELETE_ARTICLE_CLAIMS, { articleId });
-      const relationsDeleted = claims.summary.counters.updates().relationshipsDeleted;
-      await tx.run(`MATCH (g:${MERGE} {articleId: $articleId}) DETACH DELETE g`, { articleId });
-      await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) DETACH DELETE a`, { articleId });
+    const claims = await tx.run(DELETE_ARTICLE_CLAIMS, { articleId });
+    const relationsDeleted = claims.summary.counters.updates().relationshipsDeleted;
+    await tx.run(`MATCH (g:${MERGE} {articleId: $articleId}) DETACH DELETE g`, { articleId });
+    await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) DETACH DELETE a`, { articleId });
 
-      const entitiesDeleted = await deleteOrphans(tx, mentioned);
-      await refreshNames(tx, mentioned);
-      return {
-        removed: true,
-        relationsDeleted,
-        entitiesDeleted,
-      };
-    });
-  } finally {
-    await session.close();
-  }
+    const entitiesDeleted = await deleteOrphans(tx, mentioned);
+    await refreshNames(tx, mentioned);
+    return { removed: true, relationsDeleted, entitiesDeleted };
+  });
 }
 
 /** Empties the graph in batches, so a large graph does not need one huge transaction. */
 export async function resetGraph(db: Db): Promise<void> {
-  const session = writeSession(db);
+  const session = db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
   try {
     // CALL { } IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeWrite.
     await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
