@@ -3,6 +3,7 @@
 CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT article_id_unique IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT merge_from_id_unique IF NOT EXISTS FOR (n:Merge) REQUIRE n.fromId IS UNIQUE;
+CREATE CONSTRAINT ingest_lock_name_unique IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.name IS UNIQUE;
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:Entity) ON (n.wikidata);
 CREATE INDEX article_published_at IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);

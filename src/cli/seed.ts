@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { resetGraph } from '../db/article-writer.ts';
+import type { LeaseHolder } from '../db/ingest-lease.ts';
 import { createDriver, type Db } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 import { formatIssues } from '../ingest/issues.ts';
@@ -58,6 +58,10 @@ function printReport(report: SeedReport): void {
   if (report.warnings.length > 0) console.log(`Warnings:\n${formatIssues(report.warnings)}`);
 }
 
+function tellWaiting(holder: LeaseHolder): void {
+  console.error(`Waiting for another writer to finish (${holder.purpose}, pid ${holder.pid} on ${holder.host}) ...`);
+}
+
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const driver = createDriver(config);
@@ -84,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (options.remove !== undefined) {
     const articleId = options.remove;
-    const result = await withDb((db) => removeArticle(articleId, db));
+    const result = await withDb((db) => removeArticle(articleId, db, { onWait: tellWaiting }));
     if (!result.removed) {
       console.error(`No article "${articleId}" in the graph; nothing removed.`);
       return 1;
@@ -106,10 +110,7 @@ async function main(argv: string[]): Promise<number> {
     if (validation.warnings.length > 0) console.log(`Not checked without the graph:\n${formatIssues(validation.warnings)}`);
     return 0;
   }
-  const report = await withDb(async (db) => {
-    if (options.reset) await resetGraph(db);
-    return seedSources(fileSources(files), db, progress.update);
-  });
+  const report = await withDb((db) => seedSources(fileSources(files), db, progress.update, { reset: options.reset, onWait: tellWaiting }));
   progress.done();
   printReport(report);
   return 0;

@@ -4,6 +4,7 @@ import {
   ARTICLE_LABEL,
   ENTITY_LABEL,
   ENTITY_TYPES,
+  INGEST_LOCK_LABEL,
   MERGE_LABEL,
   DERIVED_RELATIONSHIP_TYPES,
   RELATION_TYPES,
@@ -13,21 +14,9 @@ import {
 } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan, RelationRow } from '../ingest/plan-article-write.ts';
 import type { Db } from './driver.ts';
+import { inLeasedWrite, type IngestLease } from './ingest-lease.ts';
 
 const ENTITY = cypherLabel(ENTITY_LABEL);
-
-/**
- * Sessions share the driver's query bookmark manager with the API's reads, so in a cluster a
- * read that follows a write (ingestArticle, then a query) sees it.
- */
-async function inWriteTransaction<T>(db: Db, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-  const session = db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
-  try {
-    return await session.executeWrite(work);
-  } finally {
-    await session.close();
-  }
-}
 const ARTICLE = cypherLabel(ARTICLE_LABEL);
 const MERGE = cypherLabel(MERGE_LABEL);
 const { authored: AUTHORED, mentions: MENTIONS, mergedInto: MERGED_INTO } = DERIVED_RELATIONSHIP_TYPES;
@@ -37,8 +26,19 @@ const ENTITY_PROPERTY_KEYS = [...new Set([...ENTITY_COMMON_PROPS, ...ENTITY_TYPE
   /^[a-z][A-Za-z0-9]*$/.test(key),
 );
 
-/** First non-null value wins: what an earlier article said about an entity is kept. */
+/** First non-null value wins: what an earlier-loaded article said about an entity is kept. */
 const KEEP_FIRST_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: coalesce(n.${key}, e.props.${key})`).join(', ')}}`;
+
+/** What this article says of the entity, kept on its MENTIONS so it can be recomputed without it. */
+const MENTION_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: e.props.${key}`).join(', ')}}`;
+
+/**
+ * Each property again from the mentions that remain, in load order (`mentions` is ordered):
+ * the first article that gives a value wins, as when they were loaded one after another.
+ */
+const PROPS_FROM_MENTIONS = ENTITY_PROPERTY_KEYS.map(
+  (key) => `n.${key} = head([m IN mentions WHERE m.${key} IS NOT NULL | m.${key}])`,
+).join(',\n         ');
 
 /**
  * Deletes every claim an article supports, type by type so each uses its articleId index.
@@ -61,8 +61,8 @@ export interface ArticleWriteResult {
  * previous version or the new one, never half. The transaction function is retried by the
  * driver on transient errors, and every step is idempotent, so a retry ends the same.
  */
-export function writeArticle(db: Db, plan: ArticleWritePlan): Promise<ArticleWriteResult> {
-  return inWriteTransaction(db, (tx) => writeArticleIn(tx, plan));
+export function writeArticle(db: Db, plan: ArticleWritePlan, lease: IngestLease): Promise<ArticleWriteResult> {
+  return inLeasedWrite(db, lease, (tx) => writeArticleIn(tx, plan));
 }
 
 async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): Promise<ArticleWriteResult> {
@@ -85,8 +85,8 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
     );
     previouslyMentioned = (previous.records[0]?.get('ids') as string[] | undefined) ?? [];
     await tx.run(DELETE_ARTICLE_CLAIMS, { articleId });
-    // Merge records stay: a merged id keeps meaning its entity, and a re-run resolves it
-    // through the record without logging the merge again.
+    // Merge records stay until the new version is written (takeBackMerges): a merged id it
+    // still uses keeps meaning its entity, and resolves through the record without a new merge.
   }
 
   await tx.run(
@@ -113,7 +113,7 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
          ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
          SET n += ${KEEP_FIRST_PROPS}
          MERGE (a)-[m:${MENTIONS} {localId: e.localId}]->(n)
-         SET m.name = e.name, m.aliases = e.aliases, m.normalizedNames = e.normalizedNames
+         SET m += ${MENTION_PROPS}, m.name = e.name, m.aliases = e.aliases, m.normalizedNames = e.normalizedNames
        }`,
          )
          .join('\n     ')}`,
@@ -125,8 +125,6 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
     // A new article can only add names: a union with what is there, not a recount of every
     // article that mentions the entity (which would grow with the corpus).
     await addNames(tx, plan.entities);
-  } else {
-    await refreshNames(tx, [...new Set(plan.entities.map((entity) => entity.id))]);
   }
 
   const relationGroups = (Object.entries(plan.relationsByType) as Array<[RelationType, RelationRow[] | undefined]>).filter(
@@ -177,9 +175,14 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
     );
   }
 
-  const stillMentioned = new Set(plan.entities.map((entity) => entity.id));
-  await deleteOrphans(tx, previouslyMentioned.filter((id) => !stillMentioned.has(id)));
-  await refreshNames(tx, previouslyMentioned);
+  if (previousHash !== undefined) {
+    // The article's previous version may have named, described, identified (wikidata) or
+    // merged entities it no longer does: what it no longer supports is taken back.
+    const stillMentioned = new Set(plan.entities.map((entity) => entity.id));
+    await deleteOrphans(tx, previouslyMentioned.filter((id) => !stillMentioned.has(id)));
+    await refreshEntities(tx, [...new Set([...previouslyMentioned, ...stillMentioned])]);
+    await takeBackMerges(tx, articleId);
+  }
 
   return { outcome: previousHash === undefined ? 'created' : 'replaced', entitiesCreated, relationsWritten };
 }
@@ -229,26 +232,58 @@ async function addNames(tx: ManagedTransaction, entities: ArticleWritePlan['enti
 }
 
 /**
- * An entity's aliases and normalized names are the union of what every article that
- * mentions it called it, so replacing or removing an article also takes back its names.
+ * An entity is what the articles that mention it say, and nothing more: its name (the first
+ * loaded article's), aliases and normalized names (every article's), and each property (the
+ * first loaded article that gives one). Replacing or removing an article recomputes them from
+ * the mentions that remain, so nothing a removed version said outlives it. An entity no
+ * mention describes any more (kept because other claims still need it) keeps what it had.
  */
-export async function refreshNames(tx: ManagedTransaction, entityIds: string[]): Promise<void> {
+export async function refreshEntities(tx: ManagedTransaction, entityIds: string[]): Promise<void> {
+  if (entityIds.length === 0) return;
   await tx.run(
     `UNWIND $entityIds AS entityId
      MATCH (n:${ENTITY} {id: entityId})
+     CALL (n) {
+       MATCH (a:${ARTICLE})-[m:${MENTIONS}]->(n)
+       WITH a, m ORDER BY a.loadedAt, a.id
+       RETURN collect(m) AS mentions
+     }
+     WITH n, mentions WHERE size(mentions) > 0
+     SET n.name = mentions[0].name,
+         ${PROPS_FROM_MENTIONS}
      SET n.aliases = COLLECT {
-           MATCH (:${ARTICLE})-[m:${MENTIONS}]->(n)
+           UNWIND mentions AS m
            UNWIND [m.name] + m.aliases AS alias
            WITH DISTINCT alias WHERE alias <> n.name
            RETURN alias ORDER BY alias
          },
          n.normalizedNames = COLLECT {
-           MATCH (:${ARTICLE})-[m:${MENTIONS}]->(n)
+           UNWIND mentions AS m
            UNWIND m.normalizedNames AS normalized
            WITH DISTINCT normalized
            RETURN normalized ORDER BY normalized
          }`,
     { entityIds },
+  );
+}
+
+/**
+ * Merge records an article caused go with it, unless an article still uses the merged id
+ * (mentions an entity under it): the first loaded of those then owns the record. Run after
+ * the article was removed, or after its new version was written (which may use the id again).
+ */
+async function takeBackMerges(tx: ManagedTransaction, articleId: string): Promise<void> {
+  await tx.run(
+    `MATCH (g:${MERGE} {articleId: $articleId})-[:${MERGED_INTO}]->(into:${ENTITY})
+     CALL (g, into) {
+       OPTIONAL MATCH (user:${ARTICLE})-[m:${MENTIONS}]->(into)
+       WHERE m.localId = g.fromId
+       WITH user ORDER BY user.loadedAt, user.id
+       RETURN collect(user.id)[0] AS stillUsedBy
+     }
+     FOREACH (_ IN CASE WHEN stillUsedBy IS NULL THEN [1] ELSE [] END | DETACH DELETE g)
+     FOREACH (_ IN CASE WHEN stillUsedBy IS NULL THEN [] ELSE [1] END | SET g.articleId = stillUsedBy)`,
+    { articleId },
   );
 }
 
@@ -263,8 +298,8 @@ export interface RemoveArticleResult {
  * its merge records, and the entities that no other article mentions and no remaining
  * claim touches.
  */
-export function deleteArticle(db: Db, articleId: string): Promise<RemoveArticleResult> {
-  return inWriteTransaction(db, async (tx) => {
+export function deleteArticle(db: Db, articleId: string, lease: IngestLease): Promise<RemoveArticleResult> {
+  return inLeasedWrite(db, lease, async (tx) => {
     const found = await tx.run(
       `MATCH (a:${ARTICLE} {id: $articleId})
        RETURN COLLECT { MATCH (a)-[:${MENTIONS}]->(n) RETURN DISTINCT n.id } AS mentioned`,
@@ -276,11 +311,11 @@ export function deleteArticle(db: Db, articleId: string): Promise<RemoveArticleR
 
     const claims = await tx.run(DELETE_ARTICLE_CLAIMS, { articleId });
     const relationsDeleted = claims.summary.counters.updates().relationshipsDeleted;
-    await tx.run(`MATCH (g:${MERGE} {articleId: $articleId}) DETACH DELETE g`, { articleId });
     await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) DETACH DELETE a`, { articleId });
+    await takeBackMerges(tx, articleId);
 
     const entitiesDeleted = await deleteOrphans(tx, mentioned);
-    await refreshNames(tx, mentioned);
+    await refreshEntities(tx, mentioned);
     return { removed: true, relationsDeleted, entitiesDeleted };
   });
 }
@@ -290,7 +325,8 @@ export async function resetGraph(db: Db): Promise<void> {
   const session = db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
   try {
     // CALL { } IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeWrite.
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    // The lock node stays: a writer may hold its lease (the caller of --reset does).
+    await session.run(`MATCH (n) WHERE NOT n:${cypherLabel(INGEST_LOCK_LABEL)} CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`);
   } finally {
     await session.close();
   }

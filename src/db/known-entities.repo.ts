@@ -1,4 +1,4 @@
-import { ENTITY_LABEL, MERGE_LABEL, DERIVED_RELATIONSHIP_TYPES, cypherLabel, type EntityType } from '../domain/vocabulary.ts';
+import { ARTICLE_LABEL, ENTITY_LABEL, MERGE_LABEL, DERIVED_RELATIONSHIP_TYPES, cypherLabel, type EntityType } from '../domain/vocabulary.ts';
 import type { KnownEntity, KnownEntityLookup } from '../ingest/resolve-run.ts';
 import type { Db } from './driver.ts';
 
@@ -6,7 +6,15 @@ const ENTITY = cypherLabel(ENTITY_LABEL);
 const MERGE = cypherLabel(MERGE_LABEL);
 const MERGED_INTO = DERIVED_RELATIONSHIP_TYPES.mergedInto;
 
-const PROJECTION = `{ id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []), wikidata: n.wikidata }`;
+/**
+ * `wikidataArticles`: up to two articles whose mention gives the entity's wikidata id, enough to
+ * tell whether anyone but the article being (re)loaded stands behind it.
+ */
+const PROJECTION = `{ id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []), wikidata: n.wikidata,
+  wikidataArticles: CASE WHEN n.wikidata IS NULL THEN [] ELSE COLLECT {
+    MATCH (a:${cypherLabel(ARTICLE_LABEL)})-[m:${DERIVED_RELATIONSHIP_TYPES.mentions}]->(n) WHERE m.wikidata = n.wikidata
+    RETURN a.id LIMIT 2
+  } END }`;
 
 /** Entity resolution's view of the graph: one read query per call, batched per file. */
 export function graphEntityLookup(db: Db): KnownEntityLookup {

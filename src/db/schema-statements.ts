@@ -1,6 +1,7 @@
 import {
   ARTICLE_LABEL,
   ENTITY_LABEL,
+  INGEST_LOCK_LABEL,
   MERGE_LABEL,
   RELATION_TYPES,
   cypherLabel,
@@ -23,6 +24,8 @@ export function schemaStatements(): string[] {
     `CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:${entity}) REQUIRE n.id IS UNIQUE`,
     `CREATE CONSTRAINT article_id_unique IF NOT EXISTS FOR (n:${article}) REQUIRE n.id IS UNIQUE`,
     `CREATE CONSTRAINT merge_from_id_unique IF NOT EXISTS FOR (n:${merge}) REQUIRE n.fromId IS UNIQUE`,
+    // Writers MERGE the lock node; without the constraint two could create one each.
+    `CREATE CONSTRAINT ingest_lock_name_unique IF NOT EXISTS FOR (n:${cypherLabel(INGEST_LOCK_LABEL)}) REQUIRE n.name IS UNIQUE`,
     `CREATE INDEX entity_type IF NOT EXISTS FOR (n:${entity}) ON (n.type)`,
     `CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:${entity}) ON (n.wikidata)`,
     `CREATE INDEX article_published_at IF NOT EXISTS FOR (n:${article}) ON (n.publishedAt)`,

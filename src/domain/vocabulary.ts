@@ -13,6 +13,8 @@ export const ENTITY_LABEL = 'Entity';
 export const ARTICLE_LABEL = 'Article';
 /** Records of entity resolution: which id was resolved into which entity, and why. */
 export const MERGE_LABEL = 'Merge';
+/** The single node whose lease makes writers (seed runs, ingests, removals) take turns. */
+export const INGEST_LOCK_LABEL = 'IngestLock';
 
 /** Relationships the seeder derives by itself; never part of the analyst's vocabulary. */
 export const DERIVED_RELATIONSHIP_TYPES = {
@@ -191,7 +193,8 @@ export function modalityFromGraphQL(value: string): Modality {
  * request can never become Cypher text.
  */
 export function cypherLabel(type: string): string {
-  if (!isEntityType(type) && type !== ENTITY_LABEL && type !== ARTICLE_LABEL && type !== MERGE_LABEL) {
+  const ownLabels: readonly string[] = [ENTITY_LABEL, ARTICLE_LABEL, MERGE_LABEL, INGEST_LOCK_LABEL];
+  if (!isEntityType(type) && !ownLabels.includes(type)) {
     throw new Error(`Refusing label outside the vocabulary: ${JSON.stringify(type)}`);
   }
   return type;

@@ -42,6 +42,15 @@ export class ServiceUnavailableError extends GraphQLError {
   }
 }
 
+/** Another writer holds the ingest lease (a seed run, say): the request may simply be retried. */
+export class WriterBusyError extends GraphQLError {
+  constructor(message: string, retryAfterSeconds = 10) {
+    super(message, {
+      extensions: { code: 'WRITER_BUSY', http: { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } } },
+    });
+  }
+}
+
 export class ConflictError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: 'CONFLICT' } });

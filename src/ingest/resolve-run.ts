@@ -18,6 +18,8 @@ export interface KnownEntity {
   name: string;
   aliases: string[];
   wikidata?: string | null;
+  /** Articles (at most two) whose mention of the entity gives its `wikidata`. */
+  wikidataArticles?: string[];
   /** Set by `byIds` when the asked id was merged into this entity before. */
   matchedId?: string;
 }
@@ -67,6 +69,8 @@ interface IndexEntry {
   id: string;
   type: EntityType;
   wikidata: string | null;
+  /** The articles that give `wikidata`; an article may change what only it said. */
+  wikidataArticles: string[];
   names: Set<string>;
   /** The file that defined it first, or the graph. */
   origin: string | typeof GRAPH;
@@ -127,10 +131,11 @@ export class RunResolver {
     const references = referencesOf(article).filter((ref) => !localIds.has(ref.id));
     await this.fetchIds([...localIds, ...references.map((ref) => ref.id)]);
 
-    const outcomes = await this.resolveEntities(file, entities);
+    const articleId = article.article.id;
+    const outcomes = await this.resolveEntities(file, articleId, entities);
     entities.forEach(({ entity }, i) => {
       const outcome = outcomes[i] as Outcome;
-      const canonical = this.apply(file, entity, outcome);
+      const canonical = this.apply(file, articleId, entity, outcome);
       resolution.canonicalIds.set(entity.id, canonical);
       if (outcome.kind === 'merge') {
         resolution.merges.push({
@@ -208,10 +213,10 @@ export class RunResolver {
   private remember(known: KnownEntity): IndexEntry {
     const existing = this.entries.get(known.id);
     if (existing) return existing;
-    const entry: IndexEntry = { id: known.id, type: known.type, wikidata: null, names: new Set(), origin: GRAPH };
+    const entry: IndexEntry = { id: known.id, type: known.type, wikidata: null, wikidataArticles: [], names: new Set(), origin: GRAPH };
     this.entries.set(entry.id, entry);
     this.addNames(entry, normalizedNamesOf(known.name, known.aliases));
-    this.setWikidata(entry, known.wikidata ?? null);
+    this.setWikidata(entry, known.wikidata ?? null, known.wikidataArticles ?? []);
     return entry;
   }
 
@@ -222,23 +227,47 @@ export class RunResolver {
     }
   }
 
-  /** Scalars keep their first value, as in the graph. */
-  private setWikidata(entry: IndexEntry, wikidata: string | null): void {
-    if (entry.wikidata !== null || wikidata === null) return;
+  /**
+   * An entity has one wikidata id. A different one replaces it only when every article that
+   * gave the old one is the article now being loaded (its new version changes it);
+   * `conflictingWikidata` turned every other difference into an issue before this runs.
+   */
+  private setWikidata(entry: IndexEntry, wikidata: string | null, articles: readonly string[]): void {
+    if (wikidata === null || entry.wikidata === wikidata) {
+      if (wikidata !== null) entry.wikidataArticles = [...new Set([...entry.wikidataArticles, ...articles])];
+      return;
+    }
+    if (entry.wikidata !== null) this.byWikidata.get(entry.wikidata)?.delete(entry.id);
     entry.wikidata = wikidata;
+    entry.wikidataArticles = [...articles];
     addTo(this.byWikidata, wikidata, entry.id);
+  }
+
+  /** The issue when `entity` gives `entry` another wikidata id than other articles do. */
+  private conflictingWikidata(file: string, articleId: string, entity: EntityInput, index: number, entry: IndexEntry): ValidationIssue | null {
+    if (!entity.wikidata || !entry.wikidata || entity.wikidata === entry.wikidata) return null;
+    const others = entry.wikidataArticles.filter((other) => other !== articleId);
+    if (others.length === 0 && entry.origin === GRAPH) return null;
+    const source = others.length > 0 ? `article ${quote(others[0] as string)}` : whereOf(entry);
+    return {
+      file,
+      path: `entities[${index}].wikidata`,
+      message:
+        `expected ${entry.wikidata}, the wikidata id ${quote(entry.id)} has from ${source}; received ${quote(entity.wikidata)}. ` +
+        'An entity has one wikidata id: correct this file or that article',
+    };
   }
 
   /**
    * Decides every entity of the file before any is indexed, so each is compared with what
    * was known before the file: entities of the same file never resolve into each other.
    */
-  private async resolveEntities(file: string, entities: LocalEntity[]): Promise<Outcome[]> {
+  private async resolveEntities(file: string, articleId: string, entities: LocalEntity[]): Promise<Outcome[]> {
     const fresh = entities.filter(({ entity }) => !this.find(entity.id));
     await this.fetchCandidates(fresh.map(({ entity }) => entity));
     return entities.map(({ entity, index }) => {
       const known = this.find(entity.id);
-      if (known) return this.sameId(file, entity, index, known);
+      if (known) return this.sameId(file, articleId, entity, index, known);
       return this.matchByWikidata(file, entity, index) ?? this.matchByName(file, entity, index) ?? { kind: 'new' };
     });
   }
@@ -258,8 +287,13 @@ export class RunResolver {
     for (const known of batches.flat()) this.remember(known);
   }
 
-  private sameId(file: string, entity: EntityInput, index: number, known: IndexEntry): Outcome {
-    if (known.type === entity.type) return { kind: 'same', entry: known };
+  private sameId(file: string, articleId: string, entity: EntityInput, index: number, known: IndexEntry): Outcome {
+    if (known.type === entity.type) {
+      const conflict = this.conflictingWikidata(file, articleId, entity, index, known);
+      if (!conflict) return { kind: 'same', entry: known };
+      this.issues.push(conflict);
+      return { kind: 'rejected' };
+    }
     this.issues.push({
       file,
       path: `entities[${index}].type`,
@@ -313,20 +347,20 @@ export class RunResolver {
   }
 
   /** Records the outcome in the index; returns the canonical id. */
-  private apply(file: string, entity: EntityInput, outcome: Outcome): string {
+  private apply(file: string, articleId: string, entity: EntityInput, outcome: Outcome): string {
     const names = normalizedNamesOf(entity.name, entity.aliases);
     if (outcome.kind === 'same' || outcome.kind === 'merge') {
       this.addNames(outcome.entry, names);
-      this.setWikidata(outcome.entry, entity.wikidata ?? null);
+      this.setWikidata(outcome.entry, entity.wikidata ?? null, [articleId]);
       if (outcome.kind === 'merge') this.redirects.set(entity.id, outcome.entry.id);
       return outcome.entry.id;
     }
     if (outcome.kind === 'new' || !this.find(entity.id)) {
       // A rejected entity is still indexed, so its references do not cascade into more issues.
-      const entry: IndexEntry = { id: entity.id, type: entity.type, wikidata: null, names: new Set(), origin: file };
+      const entry: IndexEntry = { id: entity.id, type: entity.type, wikidata: null, wikidataArticles: [], names: new Set(), origin: file };
       this.entries.set(entry.id, entry);
       this.addNames(entry, names);
-      this.setWikidata(entry, entity.wikidata ?? null);
+      this.setWikidata(entry, entity.wikidata ?? null, [articleId]);
     }
     return entity.id;
   }

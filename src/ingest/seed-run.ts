@@ -1,7 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { writeArticle, deleteArticle, type RemoveArticleResult } from '../db/article-writer.ts';
+import { deleteArticle, resetGraph, writeArticle, type RemoveArticleResult } from '../db/article-writer.ts';
 import type { Db } from '../db/driver.ts';
+import { withIngestLease, type IngestLease, type LeaseHolder } from '../db/ingest-lease.ts';
 import { graphEntityLookup } from '../db/known-entities.repo.ts';
 import type { ExtractedArticle } from '../domain/article.schema.ts';
 import type { ValidationIssue } from './issues.ts';
@@ -125,15 +126,43 @@ export async function validateRun(
   };
 }
 
+export interface WriterOptions {
+  /** How long to wait while another writer holds the lease (default: 10 minutes). */
+  waitMs?: number;
+  /** Told once when another writer holds the lease and this one waits. */
+  onWait?: (holder: LeaseHolder) => void;
+  /** seedSources only: empty the graph first, under the same lease. */
+  reset?: boolean;
+}
+
+const DEFAULT_WAIT_MS = 10 * 60_000;
+
 /**
  * Loads sources into the graph: all validated first (any problem: nothing written), then
  * each article written whole in its own transaction. Run again, it changes nothing; a
  * changed article replaces its own claims.
+ *
+ * The run holds the ingest lease from validation to its last write, so what validation read
+ * of the graph (entity resolution) is still true when it writes: concurrent runs take turns.
  */
-export async function seedSources(
+export function seedSources(
   sources: ArticleSource[],
   db: Db,
   onProgress: (progress: SeedProgress) => void = () => {},
+  options: WriterOptions = {},
+): Promise<SeedReport> {
+  const purpose = `loading ${sources.length} article${sources.length === 1 ? '' : 's'}`;
+  return withIngestLease(db, { purpose, waitMs: options.waitMs ?? DEFAULT_WAIT_MS, onWait: options.onWait }, async (lease) => {
+    if (options.reset) await resetGraph(db);
+    return seedSourcesHoldingLease(sources, db, onProgress, lease);
+  });
+}
+
+async function seedSourcesHoldingLease(
+  sources: ArticleSource[],
+  db: Db,
+  onProgress: (progress: SeedProgress) => void,
+  lease: IngestLease,
 ): Promise<SeedReport> {
   const startedAt = performance.now();
   const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -163,7 +192,7 @@ export async function seedSources(
       ]);
     }
     const plan = planArticleWrite(article, resolution, validation.hashes.get(source.file) ?? '');
-    const result = await writeArticle(db, plan);
+    const result = await writeArticle(db, plan, lease);
     report.articles += 1;
     report.articleIds.push(article.article.id);
     report[result.outcome] += 1;
@@ -180,13 +209,21 @@ export async function seedSources(
 }
 
 /** The API's entry: documents sent as JSON, loaded exactly like files. */
-export function ingestDocuments(documents: Array<{ file: string; json: unknown }>, db: Db): Promise<SeedReport> {
+export function ingestDocuments(
+  documents: Array<{ file: string; json: unknown }>,
+  db: Db,
+  options: WriterOptions = {},
+): Promise<SeedReport> {
   return seedSources(
     documents.map(({ file, json }) => ({ file, read: async () => json })),
     db,
+    () => {},
+    options,
   );
 }
 
-export function removeArticle(articleId: string, db: Db): Promise<RemoveArticleResult> {
-  return deleteArticle(db, articleId);
+export function removeArticle(articleId: string, db: Db, options: WriterOptions = {}): Promise<RemoveArticleResult> {
+  const lease = { purpose: `removing article ${articleId}`, waitMs: options.waitMs ?? DEFAULT_WAIT_MS, onWait: options.onWait };
+  return withIngestLease(db, lease, (held) => deleteArticle(db, articleId, held));
 }
+

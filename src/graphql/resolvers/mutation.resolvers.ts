@@ -1,7 +1,8 @@
 import { ingestDocuments, removeArticle, SeedValidationError, type SeedReport } from '../../ingest/seed-run.ts';
 import { requireMutationAccess } from '../auth.ts';
 import type { GraphQLContext } from '../context.ts';
-import { BadUserInputError, NotFoundError, mapNeo4jError } from '../errors.ts';
+import { IngestBusyError } from '../../db/ingest-lease.ts';
+import { BadUserInputError, NotFoundError, WriterBusyError, mapNeo4jError } from '../errors.ts';
 import { requireArticle, requireEntity } from './shared.ts';
 
 /** How the document is named in the pipeline's issues; the API reports them as `document.<path>`. */
@@ -9,6 +10,13 @@ const DOCUMENT = 'document';
 
 type IngestReport = SeedReport & { articleId: string; outcome: 'created' | 'replaced' | 'unchanged' };
 type MergeRecord = SeedReport['merges'][number];
+
+/** A request waits this long for another writer (a seed run, say) before it is told to retry. */
+const WRITER_WAIT_MS = 15_000;
+
+function mapWriterError(error: unknown): unknown {
+  return error instanceof IngestBusyError ? new WriterBusyError(error.message) : mapNeo4jError(error);
+}
 
 const fieldOf = (path: string) => (path ? `${DOCUMENT}.${path}` : DOCUMENT);
 
@@ -22,9 +30,9 @@ export const mutationResolvers = {
       requireMutationAccess(ctx.auth);
       let report: SeedReport;
       try {
-        report = await ingestDocuments([{ file: DOCUMENT, json: args.document }], ctx.db);
+        report = await ingestDocuments([{ file: DOCUMENT, json: args.document }], ctx.db, { waitMs: WRITER_WAIT_MS });
       } catch (error) {
-        throw error instanceof SeedValidationError ? toBadUserInput(error) : mapNeo4jError(error);
+        throw error instanceof SeedValidationError ? toBadUserInput(error) : mapWriterError(error);
       }
       const [articleId] = report.articleIds;
       if (!articleId) throw new Error('The ingest pipeline reported no article for a valid document');
@@ -34,8 +42,8 @@ export const mutationResolvers = {
 
     removeArticle: async (_root: unknown, args: { id: string }, ctx: GraphQLContext) => {
       requireMutationAccess(ctx.auth);
-      const result = await removeArticle(args.id, ctx.db).catch((error: unknown) => {
-        throw mapNeo4jError(error);
+      const result = await removeArticle(args.id, ctx.db, { waitMs: WRITER_WAIT_MS }).catch((error: unknown) => {
+        throw mapWriterError(error);
       });
       if (!result.removed) throw new NotFoundError('article', args.id, 'id');
       return { articleId: args.id, relationsDeleted: result.relationsDeleted, entitiesDeleted: result.entitiesDeleted };

@@ -17,11 +17,14 @@ export async function cypher<T = Record<string, unknown>>(db: Db, query: string,
   return records.map((record) => record.toObject() as T);
 }
 
-/** Nodes per label set and relationships per type: what "changes no counts" compares. */
+/**
+ * Nodes per label set and relationships per type: what "changes no counts" compares. The
+ * writers' lock node is not data, and exists once any writer has run.
+ */
 export async function graphCounts(db: Db): Promise<Record<string, number>> {
   const nodes = await cypher<{ key: string; count: number }>(
     db,
-    `MATCH (n) WITH labels(n) AS labels ORDER BY labels UNWIND labels AS label
+    `MATCH (n) WHERE NOT n:IngestLock WITH labels(n) AS labels ORDER BY labels UNWIND labels AS label
      RETURN 'node:' + label AS key, count(*) AS count`,
   );
   const relationships = await cypher<{ key: string; count: number }>(
@@ -41,4 +44,62 @@ export function cliEnvironment(): NodeJS.ProcessEnv {
     NEO4J_PASSWORD: config.NEO4J_PASSWORD,
     NEO4J_DATABASE: config.NEO4J_DATABASE,
   };
+}
+
+/**
+ * Everything the writers decide, as sorted text: entities (labels, names, wikidata), who
+ * mentions them under which id, claims with their endpoints, and the merge log. Two graphs with
+ * the same fingerprint hold the same data, whatever the internal node ids.
+ */
+export async function graphFingerprint(db: Db): Promise<string[]> {
+  const types = await cypher<{ line: string }>(
+    db,
+    `MATCH (n:Entity)
+     RETURN 'entity ' + n.id + reduce(s = '', l IN COLLECT { UNWIND labels(n) AS l RETURN l ORDER BY l } | s + ':' + l) AS line`,
+  );
+  const entities = await cypher<{ line: string }>(
+    db,
+    `MATCH (n:Entity)
+     RETURN n.id + ' name=' + n.name + ' aliases=' + reduce(s = '', a IN coalesce(n.aliases, []) | s + '|' + a)
+            + ' wikidata=' + coalesce(n.wikidata, '-') + ' description=' + coalesce(n.description, '-') AS line`,
+  );
+  const mentions = await cypher<{ line: string }>(
+    db,
+    `MATCH (a:Article)-[m:MENTIONS]->(n:Entity) RETURN 'mention ' + a.id + ' ' + m.localId + '->' + n.id AS line`,
+  );
+  const claims = await cypher<{ line: string }>(
+    db,
+    `MATCH (s:Entity)-[r]->(t:Entity) WHERE r.articleId IS NOT NULL
+     RETURN 'claim ' + r.articleId + '#' + toString(r.ordinal) + ' ' + s.id + ' ' + type(r) + ' ' + t.id AS line`,
+  );
+  const merges = await cypher<{ line: string }>(
+    db,
+    `MATCH (g:Merge)-[:MERGED_INTO]->(n:Entity) RETURN 'merge ' + g.fromId + '->' + n.id + ' by ' + g.articleId AS line`,
+  );
+  return [...types, ...entities, ...mentions, ...claims, ...merges].map((row) => row.line).sort();
+}
+
+/** Relationships whose endpoint types the vocabulary does not allow, and entities with other than one type label. */
+export async function vocabularyViolations(db: Db): Promise<string[]> {
+  const { ENTITY_TYPES, RELATION_RULES, isRelationType } = await import('../../../src/domain/vocabulary.ts');
+  const relationships = await cypher<{ type: string; source: string[]; target: string[]; sourceId: string; targetId: string }>(
+    db,
+    `MATCH (s:Entity)-[r]->(t:Entity) RETURN type(r) AS type, labels(s) AS source, labels(t) AS target, s.id AS sourceId, t.id AS targetId`,
+  );
+  const typeOf = (labels: string[]) => labels.filter((label) => (ENTITY_TYPES as readonly string[]).includes(label));
+  const problems: string[] = [];
+  for (const row of relationships) {
+    if (!isRelationType(row.type)) continue;
+    const rule = RELATION_RULES[row.type];
+    const [source] = typeOf(row.source);
+    const [target] = typeOf(row.target);
+    if (!(rule.sources as readonly string[]).includes(source ?? '') || !(rule.targets as readonly string[]).includes(target ?? '')) {
+      problems.push(`${row.sourceId} (${source}) ${row.type} ${row.targetId} (${target})`);
+    }
+  }
+  const entities = await cypher<{ id: string; labels: string[] }>(db, 'MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels');
+  for (const entity of entities) {
+    if (typeOf(entity.labels).length !== 1) problems.push(`${entity.id} has type labels ${typeOf(entity.labels).join(', ') || 'none'}`);
+  }
+  return problems;
 }
