@@ -48,6 +48,18 @@ const DELETE_ARTICLE_CLAIMS = RELATION_TYPES.map(
   (type) => `CALL { MATCH ()-[r:${cypherRelationshipType(type)}]->() WHERE r.articleId = $articleId DELETE r }`,
 ).join('\n');
 
+/** The stored content hash of each of these articles that is in the graph. */
+export async function findContentHashes(db: Db, articleIds: string[]): Promise<Map<string, string>> {
+  const { records } = await db.driver.executeQuery(
+    `UNWIND $articleIds AS articleId
+     MATCH (a:${ARTICLE} {id: articleId})
+     RETURN a.id AS id, a.contentHash AS contentHash`,
+    { articleIds },
+    { database: db.database },
+  );
+  return new Map(records.map((record) => [String(record.get('id')), String(record.get('contentHash'))]));
+}
+
 export type ArticleWriteOutcome = 'created' | 'replaced' | 'unchanged';
 
 export interface ArticleWriteResult {

@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { deleteArticle, resetGraph, writeArticle, type RemoveArticleResult } from '../db/article-writer.ts';
+import { deleteArticle, findContentHashes, resetGraph, writeArticle, type RemoveArticleResult } from '../db/article-writer.ts';
 import type { Db } from '../db/driver.ts';
 import { withIngestLease, type IngestLease, type LeaseHolder } from '../db/ingest-lease.ts';
 import { graphEntityLookup } from '../db/known-entities.repo.ts';
@@ -91,6 +91,8 @@ async function readAndValidate(source: ArticleSource): Promise<Checked> {
 export interface RunValidation {
   resolutions: Map<string, Resolution>;
   hashes: Map<string, string>;
+  /** file → the id of the article it holds */
+  articleIds: Map<string, string>;
   warnings: ValidationIssue[];
 }
 
@@ -107,11 +109,13 @@ export async function validateRun(
   const resolver = new RunResolver(db ? graphEntityLookup(db) : null);
   const issues: ValidationIssue[] = [];
   const hashes = new Map<string, string>();
+  const articleIds = new Map<string, string>();
   for (const [index, source] of sources.entries()) {
     const checked = await readAndValidate(source);
     issues.push(...checked.issues);
     if (checked.article) {
       hashes.set(source.file, contentHashOf(checked.article));
+      articleIds.set(source.file, checked.article.article.id);
       await resolver.addFile(source.file, checked.article);
     }
     onProgress({ phase: 'validate', done: index + 1, total: sources.length, file: source.file });
@@ -122,6 +126,7 @@ export async function validateRun(
   return {
     resolutions: new Map(run.resolutions.map((resolution) => [resolution.file, resolution])),
     hashes,
+    articleIds,
     warnings: run.warnings,
   };
 }
@@ -181,7 +186,16 @@ async function seedSourcesHoldingLease(
     warnings: validation.warnings,
     durationMs: 0,
   };
+  // One query decides which articles are unchanged; they need no write transaction at all.
+  const storedHashes = await findContentHashes(db, [...validation.articleIds.values()]);
   for (const [index, source] of ordered.entries()) {
+    if (storedHashes.get(validation.articleIds.get(source.file) ?? '') === validation.hashes.get(source.file)) {
+      report.articles += 1;
+      report.articleIds.push(validation.articleIds.get(source.file) ?? '');
+      report.unchanged += 1;
+      onProgress({ phase: 'write', done: index + 1, total: ordered.length, file: source.file });
+      continue;
+    }
     // Read again rather than kept from validation, so memory does not grow with the corpus.
     const { article, issues } = await readAndValidate(source);
     const resolution = validation.resolutions.get(source.file);
