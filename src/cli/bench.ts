@@ -8,7 +8,8 @@ import { migrate } from '../db/migrate.ts';
 import { fileSources, listArticleFiles, seedSources } from '../ingest/seed-run.ts';
 import { startLocalNeo4j, stopLocalNeo4j } from '../runtime/local-neo4j.ts';
 import { loadRuntimeSettings } from '../runtime/runtime-settings.ts';
-import { benchApi } from './bench-api.ts';
+import { generateCorpus } from '../bench/corpus.ts';
+import { benchApi, benchTargets } from './bench-api.ts';
 
 /**
  * `npm run bench`: seeding throughput and memory on a synthetic corpus, then API latency
@@ -19,43 +20,16 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '400' },
     requests: { type: 'string', default: '50' },
+    seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
   },
 });
 const articleCount = Number(values.articles);
 const requestCount = Number(values.requests);
 
-const ACTORS = 60;
-const GROUP_TYPES = ['SHELTERS', 'THREATENS', 'CRITICIZES', 'SUPPORTS', 'COOPERATES_WITH'] as const;
-
-/** Articles that overlap the way a real corpus does: a few dozen actors, many claims each. */
-function writeCorpus(folder: string, count: number): void {
-  for (let index = 0; index < count; index += 1) {
-    const id = `bench-${String(index).padStart(5, '0')}`;
-    const actors = Array.from({ length: 8 }, (_, k) => (index * 7 + k * 13) % ACTORS);
-    const entities = [...new Set(actors)].map((actor) => ({
-      id: `actor-${actor}`,
-      type: actor % 3 === 0 ? 'State' : 'Group',
-      name: `Actor ${actor}`,
-      aliases: [`A${actor}`, `Actor number ${actor} (${index % 5})`],
-    }));
-    const relations = entities.slice(1).map((entity, k) => {
-      const type = GROUP_TYPES[k % GROUP_TYPES.length]!;
-      const source = entities[0]!;
-      const validShelter = type !== 'SHELTERS' || (entity.type === 'Group');
-      return {
-        type: validShelter ? type : 'CRITICIZES',
-        source: source.id,
-        target: entity.id,
-        quote: `Claim ${k} of ${id}`,
-        modality: k % 2 === 0 ? 'asserted' : 'alleged',
-        confidence: 0.5 + (k % 5) / 10,
-        date: `20${10 + (index % 15)}-${String((index % 12) + 1).padStart(2, '0')}`,
-      };
-    });
-    const article = { formatVersion: 1, article: { id, title: `Bench article ${index}`, publishedAt: '2024-10-03' }, entities, relations };
-    writeFileSync(join(folder, `${id}.json`), JSON.stringify(article));
-  }
+/** Writes the synthetic corpus (src/bench/corpus.ts) as files, one article each. */
+function writeCorpus(folder: string, count: number, seed: number): void {
+  for (const { file, json } of generateCorpus({ articles: count, seed })) writeFileSync(join(folder, file), JSON.stringify(json));
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
@@ -75,7 +49,7 @@ async function main(): Promise<void> {
   try {
     await migrate(db);
     await resetGraph(db);
-    writeCorpus(folder, articleCount);
+    writeCorpus(folder, articleCount, Number(values.seed));
     const files = await listArticleFiles([folder]);
 
     let peakRss = process.memoryUsage().rss;
@@ -89,7 +63,7 @@ async function main(): Promise<void> {
     console.log(`  second run: ${(second.durationMs / 1000).toFixed(2)} s  (${second.unchanged} unchanged)`);
     console.log(`  peak RSS of the seeding process: ${mb(peakRss)}`);
 
-    await benchApi(db, requestCount);
+    await benchApi(db, requestCount, await benchTargets(db));
   } finally {
     rmSync(folder, { recursive: true, force: true });
     await driver.close();
