@@ -10,9 +10,8 @@ import {
   RELATION_TYPES,
   cypherLabel,
   cypherRelationshipType,
-  type RelationType,
 } from '../domain/vocabulary.ts';
-import type { ArticleWritePlan, RelationRow } from '../ingest/plan-article-write.ts';
+import type { ArticleWritePlan } from '../ingest/plan-article-write.ts';
 import type { Db } from './driver.ts';
 import { inLeasedWrite, type IngestLease } from './ingest-lease.ts';
 
@@ -59,6 +58,31 @@ export async function findContentHashes(db: Db, articleIds: string[]): Promise<M
   );
   return new Map(records.map((record) => [String(record.get('id')), String(record.get('contentHash'))]));
 }
+
+/** Parameter names carry vocabulary names only (whitelisted), never input. */
+const entityParameter = (type: string) => `entities_${cypherLabel(type)}`;
+const relationParameter = (type: string) => `relations_${cypherRelationshipType(type)}`;
+
+const WRITE_ENTITIES = `MATCH (a:${ARTICLE} {id: $articleId})
+${ENTITY_TYPES.map(
+  (type) => `CALL (a) {
+  UNWIND $${entityParameter(type)} AS e
+  MERGE (n:${ENTITY} {id: e.id})
+  ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
+  SET n += ${KEEP_FIRST_PROPS}
+  MERGE (a)-[m:${MENTIONS} {localId: e.localId}]->(n)
+  SET m += ${MENTION_PROPS}, m.name = e.name, m.aliases = e.aliases, m.normalizedNames = e.normalizedNames
+}`,
+).join('\n')}`;
+
+const WRITE_RELATIONS = RELATION_TYPES.map(
+  (type) => `CALL {
+  UNWIND $${relationParameter(type)} AS row
+  MATCH (s:${ENTITY} {id: row.sourceId}), (t:${ENTITY} {id: row.targetId})
+  CREATE (s)-[r:${cypherRelationshipType(type)}]->(t)
+  SET r = row.props, r.articleId = $articleId, r.ordinal = toInteger(row.ordinal)
+}`,
+).join('\n');
 
 export type ArticleWriteOutcome = 'created' | 'replaced' | 'unchanged';
 
@@ -107,30 +131,15 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
     { article: plan.article },
   );
 
-  // One statement for all entities and one for all claims: a CALL per label or type present,
-  // since labels and relationship types cannot be parameters.
-  const entityGroups = ENTITY_TYPES.map((type) => ({ type, rows: plan.entities.filter((entity) => entity.type === type) })).filter(
-    (group) => group.rows.length > 0,
-  );
+  // One statement for all entities and one for all claims, each the same text for every
+  // article (a CALL per label or type, its list empty when the article has none), so Neo4j
+  // plans them once: planning a new text costs far more than running it.
   let entitiesCreated = 0;
-  if (entityGroups.length > 0) {
-    const entities = await tx.run(
-      `MATCH (a:${ARTICLE} {id: $articleId})
-       ${entityGroups
-         .map(
-           ({ type }, index) => `CALL {
-         WITH a
-         UNWIND $entities${index} AS e
-         MERGE (n:${ENTITY} {id: e.id})
-         ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
-         SET n += ${KEEP_FIRST_PROPS}
-         MERGE (a)-[m:${MENTIONS} {localId: e.localId}]->(n)
-         SET m += ${MENTION_PROPS}, m.name = e.name, m.aliases = e.aliases, m.normalizedNames = e.normalizedNames
-       }`,
-         )
-         .join('\n     ')}`,
-      { articleId, ...Object.fromEntries(entityGroups.map(({ rows }, index) => [`entities${index}`, rows])) },
-    );
+  if (plan.entities.length > 0) {
+    const entities = await tx.run(WRITE_ENTITIES, {
+      articleId,
+      ...Object.fromEntries(ENTITY_TYPES.map((type) => [entityParameter(type), plan.entities.filter((entity) => entity.type === type)])),
+    });
     entitiesCreated = entities.summary.counters.updates().nodesCreated;
   }
   if (previousHash === undefined) {
@@ -139,24 +148,12 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
     await addNames(tx, plan.entities);
   }
 
-  const relationGroups = (Object.entries(plan.relationsByType) as Array<[RelationType, RelationRow[] | undefined]>).filter(
-    (group): group is [RelationType, RelationRow[]] => (group[1]?.length ?? 0) > 0,
-  );
   let relationsWritten = 0;
-  if (relationGroups.length > 0) {
-    const relations = await tx.run(
-      relationGroups
-        .map(
-          ([type], index) => `CALL {
-         UNWIND $relations${index} AS row
-         MATCH (s:${ENTITY} {id: row.sourceId}), (t:${ENTITY} {id: row.targetId})
-         CREATE (s)-[r:${cypherRelationshipType(type)}]->(t)
-         SET r = row.props, r.articleId = $articleId, r.ordinal = toInteger(row.ordinal)
-       }`,
-        )
-        .join('\n       '),
-      { articleId, ...Object.fromEntries(relationGroups.map(([, rows], index) => [`relations${index}`, rows])) },
-    );
+  if (Object.values(plan.relationsByType).some((rows) => (rows?.length ?? 0) > 0)) {
+    const relations = await tx.run(WRITE_RELATIONS, {
+      articleId,
+      ...Object.fromEntries(RELATION_TYPES.map((type) => [relationParameter(type), plan.relationsByType[type] ?? []])),
+    });
     relationsWritten = relations.summary.counters.updates().relationshipsCreated;
   }
 
