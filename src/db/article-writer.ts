@@ -75,6 +75,15 @@ ${ENTITY_TYPES.map(
 }`,
 ).join('\n')}`;
 
+/** Bare entities (type and name) that a later file of the run defines in full. */
+const CREATE_FORWARD_REFERENCES = ENTITY_TYPES.map(
+  (type) => `CALL {
+  UNWIND $${entityParameter(type)} AS e
+  MERGE (n:${ENTITY} {id: e.id})
+  ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
+}`,
+).join('\n');
+
 const WRITE_RELATIONS = RELATION_TYPES.map(
   (type) => `CALL {
   UNWIND $${relationParameter(type)} AS row
@@ -148,13 +157,25 @@ async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): P
     await addNames(tx, plan.entities);
   }
 
+  if (plan.forwardReferences.length > 0) {
+    await tx.run(CREATE_FORWARD_REFERENCES, {
+      ...Object.fromEntries(ENTITY_TYPES.map((type) => [entityParameter(type), plan.forwardReferences.filter((entity) => entity.type === type)])),
+    });
+  }
+
   let relationsWritten = 0;
-  if (Object.values(plan.relationsByType).some((rows) => (rows?.length ?? 0) > 0)) {
+  const relationRows = Object.values(plan.relationsByType).reduce((sum, rows) => sum + (rows?.length ?? 0), 0);
+  if (relationRows > 0) {
     const relations = await tx.run(WRITE_RELATIONS, {
       articleId,
       ...Object.fromEntries(RELATION_TYPES.map((type) => [relationParameter(type), plan.relationsByType[type] ?? []])),
     });
     relationsWritten = relations.summary.counters.updates().relationshipsCreated;
+    // A claim whose endpoint is missing would be dropped by the MATCH without a word: fail
+    // the whole article instead (its transaction rolls back).
+    if (relationsWritten !== relationRows) {
+      throw new Error(`Article ${articleId}: ${relationRows - relationsWritten} of ${relationRows} relations name an entity the graph does not hold`);
+    }
   }
 
   if (plan.authorIds.length > 0) {

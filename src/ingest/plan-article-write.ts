@@ -69,6 +69,8 @@ export interface ArticleWritePlan {
   /** Canonical ids, without duplicates. */
   authorIds: string[];
   merges: Merge[];
+  /** Entities only a later file of the run defines, created by this write for its claims. */
+  forwardReferences: Resolution['forwardReferences'];
 }
 
 function entityRow(entity: EntityInput, canonical: (id: string) => string): EntityRow {
@@ -134,6 +136,7 @@ export function planArticleWrite(article: ExtractedArticle, resolution: Resoluti
     relationsByType,
     authorIds: [...new Set((meta.authors ?? []).map(canonical))],
     merges: resolution.merges,
+    forwardReferences: resolution.forwardReferences,
   };
 }
 

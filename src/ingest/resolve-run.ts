@@ -52,6 +52,12 @@ export interface Resolution {
   /** Every id the file uses (its entities and the ids it references) → the canonical id. */
   canonicalIds: Map<string, string>;
   merges: Merge[];
+  /**
+   * Entities the file references that only a later file of the run defines. The file is
+   * written first, so its writer creates them (type and name) for its claims to point at;
+   * the defining file then fills them in.
+   */
+  forwardReferences: Array<{ id: string; type: EntityType; name: string }>;
 }
 
 export interface RunResolution {
@@ -68,6 +74,8 @@ const GRAPH = Symbol('graph');
 interface IndexEntry {
   id: string;
   type: EntityType;
+  /** The display name of its first definition. */
+  name: string;
   wikidata: string | null;
   /** The articles that give `wikidata`; an article may change what only it said. */
   wikidataArticles: string[];
@@ -123,7 +131,7 @@ export class RunResolver {
     this.lastFile = file;
     this.checkArticleId(file, article.article.id);
 
-    const resolution: Resolution = { file, canonicalIds: new Map(), merges: [] };
+    const resolution: Resolution = { file, canonicalIds: new Map(), merges: [], forwardReferences: [] };
     this.resolutions.push(resolution);
 
     const entities = firstDefinitions(article.entities);
@@ -160,7 +168,13 @@ export class RunResolver {
   finish(): RunResolution {
     const warnings: ValidationIssue[] = [];
     for (const { file, ref, resolution } of this.pending) {
-      if (this.resolveReference(file, ref, resolution)) continue;
+      if (this.resolveReference(file, ref, resolution)) {
+        const entry = this.find(ref.id);
+        if (entry && entry.origin !== GRAPH && !resolution.forwardReferences.some((known) => known.id === entry.id)) {
+          resolution.forwardReferences.push({ id: entry.id, type: entry.type, name: entry.name });
+        }
+        continue;
+      }
       resolution.canonicalIds.set(ref.id, ref.id);
       if (this.lookup) {
         this.issues.push({
@@ -213,7 +227,7 @@ export class RunResolver {
   private remember(known: KnownEntity): IndexEntry {
     const existing = this.entries.get(known.id);
     if (existing) return existing;
-    const entry: IndexEntry = { id: known.id, type: known.type, wikidata: null, wikidataArticles: [], names: new Set(), origin: GRAPH };
+    const entry: IndexEntry = { id: known.id, type: known.type, name: known.name, wikidata: null, wikidataArticles: [], names: new Set(), origin: GRAPH };
     this.entries.set(entry.id, entry);
     this.addNames(entry, normalizedNamesOf(known.name, known.aliases));
     this.setWikidata(entry, known.wikidata ?? null, known.wikidataArticles ?? []);
@@ -357,7 +371,7 @@ export class RunResolver {
     }
     if (outcome.kind === 'new' || !this.find(entity.id)) {
       // A rejected entity is still indexed, so its references do not cascade into more issues.
-      const entry: IndexEntry = { id: entity.id, type: entity.type, wikidata: null, wikidataArticles: [], names: new Set(), origin: file };
+      const entry: IndexEntry = { id: entity.id, type: entity.type, name: entity.name, wikidata: null, wikidataArticles: [], names: new Set(), origin: file };
       this.entries.set(entry.id, entry);
       this.addNames(entry, names);
       this.setWikidata(entry, entity.wikidata ?? null, [articleId]);

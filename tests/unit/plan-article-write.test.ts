@@ -8,6 +8,7 @@ const resolution = (canonicalIds: Record<string, string> = {}, merges: Merge[] =
   file: 'seed/a.json',
   canonicalIds: new Map(Object.entries(canonicalIds)),
   merges,
+  forwardReferences: [],
 });
 
 const HASH = 'f'.repeat(64);

@@ -64,6 +64,18 @@ describe('seeding the seed folder', () => {
   });
 });
 
+describe('references between the files of a run', () => {
+  test('a claim about an entity that only a later file of the run defines is written, and the entity filled in', async () => {
+    const first = articleDoc('a-first').add('Group', 'taliban').claim('SHELTERS', 'taliban', 'ttp').build();
+    const second = articleDoc('b-second').add('Group', 'ttp', { name: 'Tehrik-i-Taliban Pakistan', description: 'defined here' }).build();
+    const report = await load(doc('a.json', first), doc('b.json', second));
+    expect(report.relationsWritten).toBe(1);
+    expect(await cypher(db, 'MATCH (:Group {id: "taliban"})-[r:SHELTERS]->(t:Group {id: "ttp"}) RETURN t.name AS name, t.description AS description')).toEqual([
+      { name: 'Tehrik-i-Taliban Pakistan', description: 'defined here' },
+    ]);
+  });
+});
+
 describe('re-loading a changed article', () => {
   const version = (quote: string, withThreat: boolean) => {
     const builder = articleDoc('changing-article')
