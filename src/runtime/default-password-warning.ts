@@ -9,7 +9,7 @@ export function defaultPasswordWarning(password: string): string | null {
   if (password !== DEFAULT_NEO4J_PASSWORD) return null;
   return [
     '!!! WARNING: Neo4j uses the default password "geograph-local", published in the README.',
-    '!!! Anyone who can reach its Bolt or HTTP port can read and change the graph.',
+    '!!! Every local user and process can log in on its Bolt and HTTP ports, and read or change the graph.',
     '!!! Set NEO4J_PASSWORD to a password of your own before a new instance starts for the first time;',
     "!!! an existing instance keeps its password: change it in Browser (ALTER CURRENT USER SET PASSWORD FROM 'old' TO 'new').",
   ].join('\n');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -28,9 +28,18 @@ export function renderAuthIni(user: string, password: string, salt: Buffer = ran
   return `${user}:${ALGORITHM},${hashPassword(password, salt)},${salt.toString('hex')},${ITERATIONS}:\n`;
 }
 
+const authIniOf = (home: string) => join(home, 'data', 'dbms', 'auth.ini');
+
 /** Only the salted hash reaches the disk, readable by the owner only. */
 export function writeInitialCredentials(home: string, user: string, password: string): void {
-  const folder = join(home, 'data', 'dbms');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'auth.ini'), renderAuthIni(user, password), { mode: 0o600 });
+  mkdirSync(join(home, 'data', 'dbms'), { recursive: true });
+  writeFileSync(authIniOf(home), renderAuthIni(user, password), { mode: 0o600 });
+}
+
+/**
+ * Once the first start has moved the user into the system database, Neo4j never reads the
+ * file again; left in place, it would only offer the hash to offline guessing.
+ */
+export function removeInitialCredentials(home: string): void {
+  rmSync(authIniOf(home), { force: true });
 }

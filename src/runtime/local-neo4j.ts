@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { writeInitialCredentials } from './initial-credentials.ts';
+import { removeInitialCredentials, writeInitialCredentials } from './initial-credentials.ts';
 import { findJava } from './java.ts';
 import { launcherEnvironment } from './launcher-environment.ts';
 import { ensureDistribution } from './neo4j-distribution.ts';
@@ -66,6 +66,9 @@ export async function startLocalNeo4j(settings: RuntimeSettings, log: Log): Prom
   runLauncher(java.executable, distribution.libDir, LAUNCHER, ['start'], environment);
   const pid = runningPid(settings.home);
   const server = await waitForBolt(settings, pid, startedAt);
+  // The password just opened a session, so the system database holds it: the hash need not
+  // stay (nor one a start that failed half-way, or neo4j-admin, left behind).
+  removeInitialCredentials(settings.home);
   return { ...(await statusOf(settings, server)), alreadyRunning: false, downloaded: distribution.downloaded, seconds: elapsed() };
 }
 

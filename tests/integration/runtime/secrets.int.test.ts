@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -96,6 +96,10 @@ describe('secrets of the local Neo4j runtime', () => {
     expect(grep.status).toBe(1);
   });
 
+  test('the initial credentials file is gone once the first start has used it', () => {
+    expect(existsSync(join(folder, 'data', 'dbms', 'auth.ini'))).toBe(false);
+  });
+
   test('the password set at the first start opens a session', async () => {
     expect(await login(PASSWORD)).toBe(42);
   });
@@ -103,4 +107,11 @@ describe('secrets of the local Neo4j runtime', () => {
   test('a wrong password is refused', async () => {
     await expect(login(`${PASSWORD}-wrong`)).rejects.toMatchObject({ code: 'Neo.ClientError.Security.Unauthorized' });
   });
+
+  test('after a restart, without the initial credentials file, the password still opens a session', async () => {
+    await stopLocalNeo4j(settings, quiet);
+    const restart = await startLocalNeo4j(settings, quiet);
+    expect(restart.alreadyRunning).toBe(false);
+    expect(await login(PASSWORD)).toBe(42);
+  }, 180_000);
 });
