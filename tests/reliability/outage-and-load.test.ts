@@ -39,7 +39,9 @@ describe('a Neo4j restart under a stream of requests', () => {
   let healthDuringOutage: number | null = null;
 
   beforeAll(async () => {
-    const stream = startRequestStream({ url: api.url, query: ENTITY_QUERY, workers: 4, pauseMs: 100, maxMs: 150_000 });
+    // A client that waits up to 60 s, as a reverse proxy's default read timeout does: today's
+    // answers during an outage take 15 to 32 s (the driver's retries), so 30 s would cut some.
+    const stream = startRequestStream({ url: api.url, query: ENTITY_QUERY, workers: 4, pauseMs: 100, requestTimeoutMs: 60_000, maxMs: 150_000 });
     try {
       await sleep(1500);
       moments.stopRequested = Date.now();
@@ -97,7 +99,7 @@ describe('a Neo4j restart under a stream of requests', () => {
     }
   });
 
-  test('while Neo4j stops and starts, no request fails with anything but SERVICE_UNAVAILABLE', () => {
+  test('while Neo4j stops and starts, every request is answered within 60 s, with data or SERVICE_UNAVAILABLE', () => {
     const failures = outcomes.filter(({ code }) => code !== 'OK' && code !== 'SERVICE_UNAVAILABLE');
     expect(failures).toEqual([]);
   });
