@@ -134,8 +134,13 @@ describe('normal requests while hostile ones run alongside', () => {
       stopHostile.abort();
       hostile = await hostileRun;
     }
-    console.log('load:', JSON.stringify({ clean, mixed, hostile, apiExited: api.exited() }, null, 1));
-  }, 120_000);
+    // The server keeps working on the requests the attackers abandoned: give that work a
+    // bounded time to bring the process down before judging whether it survived.
+    const settleUntil = Date.now() + 25_000;
+    while (api.exited() === null && Date.now() < settleUntil) await sleep(500);
+    const readable = (_key: string, value: unknown) => (value === Number.POSITIVE_INFINITY ? 'Infinity (timeouts)' : value);
+    console.log('load:', JSON.stringify({ clean, mixed, hostile, apiExited: api.exited() }, readable, 1));
+  }, 150_000);
 
   test("the normal requests' p99 stays within twice the clean run's", () => {
     expect(mixed.p99).toBeLessThanOrEqual(2 * Math.max(clean.p99, 1));
@@ -147,7 +152,7 @@ describe('normal requests while hostile ones run alongside', () => {
     expect(mixed.failures).toBe(0);
   });
 
-  test('the API process survives the hostile requests', () => {
-    expect(api.exited()).toBeNull();
+  test('the API process survives the hostile requests and the work they leave behind', () => {
+    expect(api.exited(), api.output().slice(-600)).toBeNull();
   });
 });
