@@ -1,3 +1,4 @@
+import { defaultPasswordWarning } from '../runtime/default-password-warning.ts';
 import { dockerCompose } from '../runtime/docker-neo4j.ts';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../runtime/local-neo4j.ts';
 import { loadRuntimeSettings, RuntimeError } from '../runtime/runtime-settings.ts';
@@ -22,6 +23,8 @@ async function main(command: string | undefined): Promise<number> {
     log(`  Bolt:    ${result.boltUrl}   user ${settings.NEO4J_USER}`);
     log(`  Browser: ${result.browserUrl}`);
     log(`  Data:    ${result.home}`);
+    const warning = defaultPasswordWarning(settings.NEO4J_PASSWORD);
+    if (warning) console.warn(warning);
     return 0;
   }
   if (command === 'stop') {

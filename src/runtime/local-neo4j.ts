@@ -3,13 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
+import { removeInitialCredentials, writeInitialCredentials } from './initial-credentials.ts';
 import { findJava } from './java.ts';
+import { launcherEnvironment } from './launcher-environment.ts';
 import { ensureDistribution } from './neo4j-distribution.ts';
 import { renderNeo4jConf } from './neo4j-conf.ts';
 import { RuntimeError, type RuntimeSettings } from './runtime-settings.ts';
 
 const LAUNCHER = 'org.neo4j.server.startup.Neo4jCommand';
-const ADMIN_LAUNCHER = 'org.neo4j.server.startup.Neo4jAdminCommand';
 
 export type Log = (line: string) => void;
 
@@ -56,15 +57,18 @@ export async function startLocalNeo4j(settings: RuntimeSettings, log: Log): Prom
   const distribution = ensureDistribution(settings.cacheDir, log);
   prepareHome(settings, distribution.libDir);
 
-  const environment = launcherEnvironment(settings, java.executable);
+  const environment = launcherEnvironment(process.env, { home: settings.home, javaHome: settings.JAVA_HOME, javaExecutable: java.executable });
   if (!existsSync(join(settings.home, 'data', 'databases', 'system'))) {
-    // Only possible before the first start: afterwards the password lives in the system database.
-    runLauncher(java.executable, distribution.libDir, ADMIN_LAUNCHER, ['dbms', 'set-initial-password', settings.NEO4J_PASSWORD], environment);
+    // Only read before the first start: afterwards the password lives in the system database.
+    writeInitialCredentials(settings.home, settings.NEO4J_USER, settings.NEO4J_PASSWORD);
   }
   log(`Starting Neo4j ${distribution.version} (bolt ${settings.NEO4J_BOLT_PORT}, http ${settings.NEO4J_HTTP_PORT}, data in ${settings.home}) ...`);
   runLauncher(java.executable, distribution.libDir, LAUNCHER, ['start'], environment);
   const pid = runningPid(settings.home);
   const server = await waitForBolt(settings, pid, startedAt);
+  // The password just opened a session, so the system database holds it: the hash need not
+  // stay (nor one a start that failed half-way, or neo4j-admin, left behind).
+  removeInitialCredentials(settings.home);
   return { ...(await statusOf(settings, server)), alreadyRunning: false, downloaded: distribution.downloaded, seconds: elapsed() };
 }
 
@@ -74,7 +78,8 @@ export async function stopLocalNeo4j(settings: RuntimeSettings, log: Log): Promi
   const java = findJava(settings.JAVA_HOME);
   const libDir = readLibDir(settings.home);
   log(`Stopping Neo4j (pid ${pid}) ...`);
-  runLauncher(java.executable, libDir, LAUNCHER, ['stop'], launcherEnvironment(settings, java.executable));
+  const environment = launcherEnvironment(process.env, { home: settings.home, javaHome: settings.JAVA_HOME, javaExecutable: java.executable });
+  runLauncher(java.executable, libDir, LAUNCHER, ['stop'], environment);
   await waitUntil(() => !isAlive(pid), 120_000, `Neo4j (pid ${pid}) did not stop within 120 s`);
   return { wasRunning: true };
 }
@@ -108,15 +113,6 @@ function readLibDir(home: string): string {
   const match = conf.match(/^server\.directories\.lib=(.+)$/m);
   if (!match?.[1]) throw new RuntimeError(`${home}/conf/neo4j.conf names no lib folder; start the instance once with npm run db:start`);
   return match[1];
-}
-
-function launcherEnvironment(settings: RuntimeSettings, javaExecutable: string): NodeJS.ProcessEnv {
-  const environment: NodeJS.ProcessEnv = { ...process.env, NEO4J_HOME: settings.home, NEO4J_CONF: join(settings.home, 'conf') };
-  // The launcher starts the server in a second JVM; it must be the same Java.
-  if (settings.JAVA_HOME) environment.JAVA_HOME = settings.JAVA_HOME;
-  else delete environment.JAVA_HOME;
-  environment.JAVA_CMD = javaExecutable;
-  return environment;
 }
 
 function runLauncher(java: string, libDir: string, mainClass: string, args: string[], env: NodeJS.ProcessEnv): string {

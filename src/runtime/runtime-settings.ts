@@ -5,6 +5,9 @@ import { z } from 'zod';
 /** Where the project lives: two levels up from src/runtime/. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 
+/** The documented default: fine on a developer's laptop, known to everyone else. */
+export const DEFAULT_NEO4J_PASSWORD = 'geograph-local';
+
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const memory = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 2g');
 
@@ -13,7 +16,7 @@ const runtimeSchema = z.object({
   NEO4J_HTTP_PORT: port(7474),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j'),
   NEO4J_USER: z.literal('neo4j', { error: 'the local runtime has one user, "neo4j"' }).default('neo4j'),
-  NEO4J_PASSWORD: z.string().min(8, 'expected at least 8 characters (Neo4j refuses shorter passwords)').default('geograph-local'),
+  NEO4J_PASSWORD: z.string().min(8, 'expected at least 8 characters (Neo4j refuses shorter passwords)').default(DEFAULT_NEO4J_PASSWORD),
   NEO4J_HEAP: memory.default('1g'),
   NEO4J_PAGECACHE: memory.default('512m'),
   NEO4J_START_TIMEOUT: z.coerce.number().int().min(5).default(180),
