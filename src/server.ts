@@ -12,9 +12,14 @@ import { databaseAnswers } from './db/health.repo.ts';
 import { createContext, type GraphQLContext } from './graphql/context.ts';
 import { GRAPHIQL_TABS } from './graphql/graphiql-examples.ts';
 import { useVariableErrorCodes } from './graphql/input-errors.plugin.ts';
+import { useOperationLimits } from './graphql/operation-limits.plugin.ts';
 import { useQueryCount } from './graphql/query-count.plugin.ts';
+import { useRequestDeadline } from './graphql/request-deadline.plugin.ts';
+import { useResponseSizeLimit } from './graphql/response-size.plugin.ts';
 import { buildSchema } from './graphql/schema.ts';
+import { useSchemaPrivacy } from './graphql/schema-privacy.plugin.ts';
 import { browserKitResponse } from './http/browser-kit.ts';
+import { corsPolicy } from './http/cors.ts';
 
 /** The Neo4j Browser style and guide (src/http/browser-kit.ts), served beside the API. */
 function useBrowserKit(): Plugin {
@@ -49,12 +54,17 @@ export function createApp({ config, db }: AppDeps): App {
     // the original message added in development only.
     maskedErrors: { isDev: config.NODE_ENV === 'development' },
     logging: config.NODE_ENV === 'test' ? false : 'info',
-    graphiql: { title: 'Geopolitics graph', defaultTabs: GRAPHIQL_TABS },
+    cors: corsPolicy(config.CORS_ORIGINS),
+    graphiql: config.GRAPHIQL ? { title: 'Geopolitics graph', defaultTabs: GRAPHIQL_TABS } : false,
     // GraphiQL bundled with the server, not loaded from a CDN: it works offline and air-gapped.
     renderGraphiQL,
     plugins: [
       useReadinessCheck({ endpoint: '/readyz', check: async () => !draining && (await databaseAnswers(db)) }),
       useBrowserKit(),
+      ...useOperationLimits(config),
+      ...useSchemaPrivacy(config),
+      useRequestDeadline(),
+      useResponseSizeLimit(config.MAX_RESPONSE_BYTES),
       useQueryCount(),
       useVariableErrorCodes(),
     ],

@@ -30,6 +30,8 @@ export interface ApiUnderTest {
   app: App;
   /** POST /graphql; `token` goes in `Authorization: Bearer`. */
   gql(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<{ status: number; body: GraphQLBody }>;
+  /** POST /graphql with this exact body (e.g. JSON too deep for JSON.stringify to write). */
+  post(body: string, options?: { token?: string }): Promise<{ status: number; body: GraphQLBody }>;
   /** Fails the test with the errors when the response has any. */
   data(query: string, variables?: Record<string, unknown>): Promise<GraphQLBody['data']>;
 }
@@ -42,10 +44,12 @@ export interface OpenOptions {
   graph?: 'fixture' | 'empty' | 'as-is';
   /** Replace the database connection (e.g. one that cannot reach Neo4j). */
   db?: Db;
+  /** More environment variables for the server's config, e.g. `{ MAX_DEPTH: '3' }`. */
+  env?: Record<string, string>;
 }
 
 export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: options.nodeEnv ?? 'test', API_TOKEN: options.apiToken ?? API_TOKEN };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: options.nodeEnv ?? 'test', API_TOKEN: options.apiToken ?? API_TOKEN, ...options.env };
   if (options.apiToken === null) delete env.API_TOKEN;
   const config = loadConfig(env);
   const db = options.db ?? { driver: createDriver(config), database: config.NEO4J_DATABASE };
@@ -61,7 +65,7 @@ export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> 
     await db.driver.close();
   });
 
-  const gql: ApiUnderTest['gql'] = async (query, variables, { token } = {}) => {
+  const post: ApiUnderTest['post'] = async (body, { token } = {}) => {
     const response = await app.yoga.fetch('http://api.test/graphql', {
       method: 'POST',
       headers: {
@@ -69,15 +73,17 @@ export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> 
         accept: 'application/json',
         ...(token !== undefined && { authorization: `Bearer ${token}` }),
       },
-      body: JSON.stringify({ query, variables }),
+      body,
     });
     return { status: response.status, body: (await response.json()) as GraphQLBody };
   };
+  const gql: ApiUnderTest['gql'] = (query, variables, options) => post(JSON.stringify({ query, variables }), options);
 
   return {
     db,
     app,
     gql,
+    post,
     async data(query, variables) {
       const { body } = await gql(query, variables);
       if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors, null, 2)}`);

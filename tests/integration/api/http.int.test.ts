@@ -7,7 +7,7 @@ import type { Db } from '../../../src/db/driver.ts';
 import { startServer } from '../../../src/server.ts';
 import { firstError, openApi } from './harness.ts';
 
-const api = await openApi();
+const api = await openApi({ env: { GRAPHIQL: 'true' } });
 /** The API pointed at a port where no Neo4j listens; the driver gives up retrying after a second. */
 const unreachable = await openApi({
   db: {
