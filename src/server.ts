@@ -18,7 +18,7 @@ import { useRequestDeadline } from './graphql/request-deadline.plugin.ts';
 import { useResponseSizeLimit } from './graphql/response-size.plugin.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { useSchemaPrivacy } from './graphql/schema-privacy.plugin.ts';
-import { browserKitResponse } from './http/browser-kit.ts';
+import { browserKitResponse, CORS_HEADERS as BROWSER_KIT_CORS_HEADERS, isBrowserKitPath } from './http/browser-kit.ts';
 import { corsPolicy } from './http/cors.ts';
 
 /** The Neo4j Browser style and guide (src/http/browser-kit.ts), served beside the API. */
@@ -27,6 +27,12 @@ function useBrowserKit(): Plugin {
     onRequest({ request, url, endResponse }) {
       const response = browserKitResponse(url.pathname, request.method);
       if (response) endResponse(response);
+    },
+    // Yoga's CORS step answers every preflight (OPTIONS) itself, before this plugin sees it:
+    // give the kit's its `*` headers.
+    onResponse({ request, response }) {
+      if (!isBrowserKitPath(new URL(request.url).pathname)) return;
+      for (const [name, value] of Object.entries(BROWSER_KIT_CORS_HEADERS)) response.headers.set(name, value);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/driver.ts';
 import { createApp } from '../server.ts';
 
 /** Representative requests against the bench corpus (ids `actor-N`, see bench.ts). */
-const REQUESTS: Record<string, string> = {
+export const BENCH_REQUESTS: Record<string, string> = {
   'relations (filter, 50 per page, includeStatements)': `{
     relations(filter: { target: "actor-1", includeStatements: true }, first: 50) {
       totalCount pageInfo { hasNextPage endCursor }
@@ -27,7 +27,7 @@ export async function benchApi(db: Db, repetitions: number): Promise<void> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test' });
   const { yoga } = createApp({ config, db });
   console.log(`\nAPI (in-process yoga.fetch, ${repetitions} requests each; p50 / p95 latency, Cypher queries per request):`);
-  for (const [name, query] of Object.entries(REQUESTS)) {
+  for (const [name, query] of Object.entries(BENCH_REQUESTS)) {
     const timings: number[] = [];
     let queries = 0;
     for (let index = 0; index < repetitions; index += 1) {

@@ -18,6 +18,22 @@ const unreachable = await openApi({
 /** In production, over a database name that does not exist: every query fails unexpectedly. */
 const production = await openApi({ nodeEnv: 'production', graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
 const development = await openApi({ nodeEnv: 'development', graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
+/** As a plain `npm start` runs it: NODE_ENV and every other new variable unset. */
+const unset = await openApi({ nodeEnv: null, graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
+const withOrigins = await openApi({ graph: 'as-is', db: api.db, env: { CORS_ORIGINS: 'https://app.example.org, http://localhost:5173' } });
+
+const OTHER_ORIGIN = 'https://evil.example.com';
+const preflight = (app: typeof api, path: string, origin: string) =>
+  app.app.yoga.fetch(`http://api.test${path}`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+  });
+const postFrom = (app: typeof api, origin: string) =>
+  app.app.yoga.fetch('http://api.test/graphql', {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
 
 const get = (app: typeof api, path: string, headers: Record<string, string> = {}) =>
   app.app.yoga.fetch(`http://api.test${path}`, { headers });
@@ -48,9 +64,11 @@ describe('HTTP', () => {
     expect((await get(api, '/browser/nothing-here')).status).toBe(404);
   });
 
-  test('an unreachable database is SERVICE_UNAVAILABLE, not an internal error', async () => {
-    const { body } = await unreachable.gql(`{ entity(id: "taliban") { name } }`);
-    expect(firstError(body).extensions.code).toBe('SERVICE_UNAVAILABLE');
+  test('an unreachable database is SERVICE_UNAVAILABLE with HTTP 503 and Retry-After, not an internal error', async () => {
+    const { status, headers, body } = await unreachable.gql(`{ entity(id: "taliban") { name } }`);
+    expect(firstError(body).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNREACHABLE' });
+    expect(status).toBe(503);
+    expect(headers.get('retry-after')).toMatch(/^\d+$/);
   });
 
   test('unexpected errors are masked in production, explained in development', async () => {
@@ -60,6 +78,50 @@ describe('HTTP', () => {
     expect(JSON.stringify(masked)).not.toContain('no-such-database');
     const explained = firstError((await development.gql(query)).body);
     expect(JSON.stringify(explained)).toContain('no-such-database');
+  });
+});
+
+describe('safe defaults', () => {
+  test('with NODE_ENV unset, unexpected errors are masked: no stack trace, no Neo4j message', async () => {
+    const masked = firstError((await unset.gql('{ search(query: "taliban") { name } }')).body);
+    expect(masked.message).toBe('Unexpected error.');
+    expect(JSON.stringify(masked)).not.toMatch(/no-such-database|stack|\.ts:\d+/);
+  });
+
+  test('GraphiQL is off unless GRAPHIQL is set', async () => {
+    const response = await get(unset, '/graphql', { accept: 'text/html' });
+    expect(response.headers.get('content-type') ?? '').not.toContain('text/html');
+    expect(await response.text()).not.toContain('WhoCriticizesTheTaliban');
+  });
+
+  test('introspection is refused unless enabled (GRAPHIQL or INTROSPECTION)', async () => {
+    expect(firstError((await unset.gql('{ __schema { types { name } } }')).body).extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const { body } = await api.gql('{ __schema { queryType { name } } }');
+    expect(body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  test('another origin gets no Access-Control-Allow-Origin and never credentials', async () => {
+    for (const response of [await preflight(api, '/graphql', OTHER_ORIGIN), await postFrom(api, OTHER_ORIGIN), await postFrom(withOrigins, OTHER_ORIGIN)]) {
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+  });
+
+  test('an origin listed in CORS_ORIGINS may call the API, without credentials', async () => {
+    const allowed = await preflight(withOrigins, '/graphql', 'http://localhost:5173');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+    expect((await postFrom(withOrigins, 'https://app.example.org')).headers.get('access-control-allow-origin')).toBe('https://app.example.org');
+  });
+
+  test('the Neo4j Browser kit answers every origin with *, preflight included, without credentials', async () => {
+    const guide = await get(api, '/browser/guide.html', { origin: 'http://localhost:7474' });
+    expect(guide.headers.get('access-control-allow-origin')).toBe('*');
+    expect(guide.headers.get('access-control-allow-credentials')).toBeNull();
+    const kitPreflight = await preflight(api, '/browser/guide.html', 'http://localhost:7474');
+    expect(kitPreflight.status).toBeLessThan(300);
+    expect(kitPreflight.headers.get('access-control-allow-origin')).toBe('*');
   });
 });
 
