@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { getIntrospectionQuery } from 'graphql';
 import { describe, expect, test } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
+import { DEFAULT_NEO4J_PASSWORD, loadConfig } from '../../../src/config.ts';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../../../src/db/driver.ts';
 import { startServer } from '../../../src/server.ts';
@@ -99,6 +100,25 @@ describe('safe defaults', () => {
     const { body } = await api.gql('{ __schema { queryType { name } } }');
     expect(body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
+
+  test("GraphiQL's own introspection query fits every operation limit", async () => {
+    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const { status, body } = await api.gql(query);
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+  });
+
+  test('npm start refuses to start with NODE_ENV=production and the default Neo4j password', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', NEO4J_PASSWORD: DEFAULT_NEO4J_PASSWORD, PORT: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(1);
+    expect(output).toContain('refusing to start with NODE_ENV=production');
+  }, 30_000);
 
   test('another origin gets no Access-Control-Allow-Origin and never credentials', async () => {
     for (const response of [await preflight(api, '/graphql', OTHER_ORIGIN), await postFrom(api, OTHER_ORIGIN), await postFrom(withOrigins, OTHER_ORIGIN)]) {
