@@ -45,6 +45,8 @@ const configSchema = z.object({
   MAX_DIRECTIVES: positive(50, 1000),
   MAX_COST: positive(25_000),
   MAX_RESPONSE_BYTES: positive(5_000_000),
+  /** Largest request body (an ingested article is tens of KB). */
+  MAX_REQUEST_BYTES: positive(1_000_000),
   /** The whole request; each Cypher query gets what is left of it as its transaction timeout. */
   REQUEST_TIMEOUT_MS: positive(10_000, 600_000),
   /** At most this per Cypher query, even when the request has more time left. */

@@ -18,6 +18,7 @@ import { useRequestDeadline } from './graphql/request-deadline.plugin.ts';
 import { useResponseSizeLimit } from './graphql/response-size.plugin.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { useSchemaPrivacy } from './graphql/schema-privacy.plugin.ts';
+import { bodySizeRefusal } from './http/body-size.ts';
 import { browserKitResponse, CORS_HEADERS as BROWSER_KIT_CORS_HEADERS, isBrowserKitPath } from './http/browser-kit.ts';
 import { corsPolicy } from './http/cors.ts';
 
@@ -86,7 +87,14 @@ export interface RunningServer {
 
 export async function startServer(deps: AppDeps): Promise<RunningServer> {
   const app = createApp(deps);
-  const server: Server = createServer(app.yoga);
+  const maxBytes = deps.config.MAX_REQUEST_BYTES;
+  const server: Server = createServer((request, response) => {
+    const refusal = bodySizeRefusal(request.method, request.headers, maxBytes);
+    if (!refusal) return void app.yoga(request, response);
+    // Close the connection: the body that follows is not read.
+    response.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+    response.end(JSON.stringify(refusal.body));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(deps.config.PORT, deps.config.HOST, () => resolve());

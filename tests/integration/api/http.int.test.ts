@@ -145,6 +145,26 @@ describe('safe defaults', () => {
   });
 });
 
+describe('request size', () => {
+  test('a body above MAX_REQUEST_BYTES is refused with 413 PAYLOAD_TOO_LARGE, one without a length with 411', async () => {
+    const config = { ...loadConfig({ ...process.env, MAX_REQUEST_BYTES: '10000' }), PORT: 43_000 + Math.floor(Math.random() * 1000), HOST: '127.0.0.1' };
+    const server = await startServer({ config, db: api.db });
+    try {
+      const post = (body: BodyInit, init: RequestInit = {}) =>
+        fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, ...init });
+      const large = await post(JSON.stringify({ query: `{ __typename }`, variables: { padding: 'x'.repeat(20_000) } }));
+      expect(large.status).toBe(413);
+      expect(await large.json()).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', max: 10000 } }] });
+      const chunks = new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode('{"query":"{ __typename }"}')), controller.close()) });
+      const unsized = await post(chunks, { duplex: 'half' } as RequestInit);
+      expect(unsized.status).toBe(411);
+      expect((await post(JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
+    } finally {
+      await server.close(1_000);
+    }
+  });
+});
+
 describe('graceful shutdown', () => {
   test('close() lets an in-flight request finish, then stops accepting', async () => {
     const config = { ...loadConfig(), PORT: 41_000 + Math.floor(Math.random() * 1000), HOST: '127.0.0.1' };
