@@ -1,8 +1,8 @@
 /**
  * Limits checked on the document, before anything runs: size (tokens, counted before the
  * parser runs, which also bounds its recursion), depth, aliases, directives (GraphQL Armor),
- * then the cost (src/graphql/query-cost.ts). Each refusal is an OperationLimitError: a code per limit and
- * HTTP 400, never a Cypher query sent.
+ * then the cost (src/graphql/query-cost.ts). Each refusal is an OperationLimitError: a code
+ * per limit and HTTP 400, never a Cypher query sent.
  */
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -16,13 +16,14 @@ import { operationCost } from './query-cost.ts';
 export type OperationLimitsConfig = Pick<Config, 'MAX_TOKENS' | 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_COST'>;
 
 /** Armor reports a refusal as an uncoded "Syntax Error: …" GraphQLError; report ours instead. */
-function rejectAs(limit: LimitName) {
+function rejectAs(limit: LimitName, max: number) {
   return {
     propagateOnRejection: false,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) => {
         const found = /found (\d+)/.exec(error.message)?.[1];
-        context?.reportError(new OperationLimitError(limit, error.message.replace(/^Syntax Error: /, ''), found ? { found: Number(found) } : {}));
+        const details = found ? { max, found: Number(found) } : { max };
+        context?.reportError(new OperationLimitError(limit, error.message.replace(/^Syntax Error: /, ''), details));
       },
     ],
   };
@@ -78,9 +79,9 @@ function useCostLimit(maxCost: number): Plugin {
 export function useOperationLimits(config: OperationLimitsConfig): Plugin[] {
   return [
     useTokenLimit(config.MAX_TOKENS),
-    maxDepthPlugin({ n: config.MAX_DEPTH, ...rejectAs('depth') }),
-    maxAliasesPlugin({ n: config.MAX_ALIASES, ...rejectAs('aliases') }),
-    maxDirectivesPlugin({ n: config.MAX_DIRECTIVES, ...rejectAs('directives') }),
+    maxDepthPlugin({ n: config.MAX_DEPTH, ...rejectAs('depth', config.MAX_DEPTH) }),
+    maxAliasesPlugin({ n: config.MAX_ALIASES, ...rejectAs('aliases', config.MAX_ALIASES) }),
+    maxDirectivesPlugin({ n: config.MAX_DIRECTIVES, ...rejectAs('directives', config.MAX_DIRECTIVES) }),
     useCostLimit(config.MAX_COST),
   ];
 }

@@ -39,6 +39,11 @@ describe('operation limits', () => {
     await expectRefused(guarded.gql(nestedRelations(13)), 'DEPTH_LIMIT_EXCEEDED');
   });
 
+  test('a refusal names the limit and what the request had', async () => {
+    // relations, edges, node; then source and relations 13 times; then id.
+    expect(firstError((await guarded.gql(nestedRelations(13))).body).extensions).toMatchObject({ max: 6, found: 3 + 2 * 13 + 1 });
+  });
+
   test('1,000 aliases of neighborhood(depth: 3) are refused before any Cypher runs, at the first limit they meet: tokens', async () => {
     await expectRefused(guarded.gql(aliases(1000, NEIGHBORHOOD)), 'TOKEN_LIMIT_EXCEEDED');
   });
