@@ -1,6 +1,7 @@
 /**
  * Wiring only: the GraphQL handler (schema, per-request context, error masking, GraphiQL,
- * health and readiness) on a Node HTTP server, and a graceful close.
+ * CORS, operation limits, deadline, health and readiness) on a Node HTTP server with a body
+ * size check, and a graceful close.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,7 +31,7 @@ function useBrowserKit(): Plugin {
       if (response) endResponse(response);
     },
     // Yoga's CORS step answers every preflight (OPTIONS) itself, before this plugin sees it:
-    // give the kit's its `*` headers.
+    // give the kit its own `*` headers.
     onResponse({ request, response }) {
       if (!isBrowserKitPath(new URL(request.url).pathname)) return;
       for (const [name, value] of Object.entries(BROWSER_KIT_CORS_HEADERS)) response.headers.set(name, value);
