@@ -90,6 +90,15 @@ export class ConflictError extends GraphQLError {
   }
 }
 
+/** One Cypher query ran into its transaction timeout (QUERY_TIMEOUT_MS or the deadline). HTTP 504. */
+export class QueryTimeoutError extends GraphQLError {
+  constructor() {
+    super('The query took too long and was stopped; narrow it (fewer hops, a filter, a smaller page).', {
+      extensions: { code: 'QUERY_TIMEOUT', http: { status: 504 } },
+    });
+  }
+}
+
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
   'Neo.TransientError.Transaction.TransactionTimedOut',
@@ -118,9 +127,7 @@ export function mapNeo4jError(error: unknown): unknown {
     return new ConflictError('The write conflicts with data already in the graph (a uniqueness constraint).');
   }
   if (TIMEOUT_CODES.has(error.code)) {
-    return new GraphQLError('The query took too long and was stopped; narrow it (fewer hops, a filter, a smaller page).', {
-      extensions: { code: 'QUERY_TIMEOUT', http: { status: 504 } },
-    });
+    return new QueryTimeoutError();
   }
   return error;
 }
