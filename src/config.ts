@@ -6,6 +6,18 @@ import { z } from 'zod';
  */
 const port = (fallback: number) =>
   z.coerce.number().int().min(1).max(65535).default(fallback);
+const positive = (fallback: number, max = 1_000_000_000) => z.coerce.number().int().min(1).max(max).default(fallback);
+/** `true`/`false` (also 1/0, yes/no, on/off). */
+const flag = () => z.stringbool().optional();
+/** A comma-separated list of origins such as `https://app.example.org`. */
+const origins = z
+  .string()
+  .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .pipe(z.array(z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }).transform((url) => new URL(url).origin)))
+  .default([]);
+
+/** The password the local runtime gives a new instance; fine on a laptop, never in production. */
+export const DEFAULT_NEO4J_PASSWORD = 'geograph-local';
 
 const configSchema = z.object({
   NEO4J_URI: z
@@ -13,12 +25,35 @@ const configSchema = z.object({
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a Bolt URI such as bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io')
     .default('bolt://localhost:7687'),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z.string().min(8, 'expected at least 8 characters (Neo4j refuses shorter passwords)').default('geograph-local'),
+  NEO4J_PASSWORD: z.string().min(8, 'expected at least 8 characters (Neo4j refuses shorter passwords)').default(DEFAULT_NEO4J_PASSWORD),
   NEO4J_DATABASE: z.string().regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'expected a Neo4j database name such as neo4j').default('neo4j'),
   PORT: port(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
   API_TOKEN: z.string().min(16, 'expected at least 16 characters; leave it unset to disable mutations').optional(),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Production unless development is asked for: masked errors, no stack traces.
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** GraphiQL on GET /graphql; `npm run up` turns it on unless set. */
+  GRAPHIQL: flag().default(false),
+  /** Introspection queries; unset = allowed with GraphiQL (it needs them) or in development. */
+  INTROSPECTION: flag(),
+  /** Origins allowed to call the API from a web page; none by default. */
+  CORS_ORIGINS: origins,
+  // Operation limits, checked before anything runs (docs/api.md, "Limits").
+  MAX_DEPTH: positive(6, 100),
+  MAX_ALIASES: positive(15, 1000),
+  MAX_TOKENS: positive(1000, 100_000),
+  MAX_DIRECTIVES: positive(50, 1000),
+  MAX_COST: positive(25_000),
+  MAX_RESPONSE_BYTES: positive(5_000_000),
+  /** Largest request body (an ingested article is tens of KB). */
+  MAX_REQUEST_BYTES: positive(1_000_000),
+  /** The whole request; each Cypher query gets what is left of it as its transaction timeout. */
+  REQUEST_TIMEOUT_MS: positive(10_000, 600_000),
+  /** At most this per Cypher query, even when the request has more time left. */
+  QUERY_TIMEOUT_MS: positive(10_000, 600_000),
+  /** Cypher queries one request may run, and run at the same time (the pool is shared). */
+  MAX_QUERIES_PER_REQUEST: positive(50, 10_000),
+  MAX_CONCURRENT_QUERIES_PER_REQUEST: positive(4, 50),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,7 @@
 /**
  * Wiring only: the GraphQL handler (schema, per-request context, error masking, GraphiQL,
- * health and readiness) on a Node HTTP server, and a graceful close.
+ * CORS, operation limits, deadline, health and readiness) on a Node HTTP server with a body
+ * size check, and a graceful close.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,9 +13,15 @@ import { databaseAnswers } from './db/health.repo.ts';
 import { createContext, type GraphQLContext } from './graphql/context.ts';
 import { GRAPHIQL_TABS } from './graphql/graphiql-examples.ts';
 import { useVariableErrorCodes } from './graphql/input-errors.plugin.ts';
+import { useOperationLimits } from './graphql/operation-limits.plugin.ts';
 import { useQueryCount } from './graphql/query-count.plugin.ts';
+import { useRequestDeadline } from './graphql/request-deadline.plugin.ts';
+import { useResponseSizeLimit } from './graphql/response-size.plugin.ts';
 import { buildSchema } from './graphql/schema.ts';
-import { browserKitResponse } from './http/browser-kit.ts';
+import { useSchemaPrivacy } from './graphql/schema-privacy.plugin.ts';
+import { bodySizeRefusal } from './http/body-size.ts';
+import { browserKitResponse, CORS_HEADERS as BROWSER_KIT_CORS_HEADERS, isBrowserKitPath } from './http/browser-kit.ts';
+import { corsPolicy } from './http/cors.ts';
 
 /** The Neo4j Browser style and guide (src/http/browser-kit.ts), served beside the API. */
 function useBrowserKit(): Plugin {
@@ -22,6 +29,12 @@ function useBrowserKit(): Plugin {
     onRequest({ request, url, endResponse }) {
       const response = browserKitResponse(url.pathname, request.method);
       if (response) endResponse(response);
+    },
+    // Yoga's CORS step answers every preflight (OPTIONS) itself, before this plugin sees it:
+    // give the kit its own `*` headers.
+    onResponse({ request, response }) {
+      if (!isBrowserKitPath(new URL(request.url).pathname)) return;
+      for (const [name, value] of Object.entries(BROWSER_KIT_CORS_HEADERS)) response.headers.set(name, value);
     },
   };
 }
@@ -49,12 +62,17 @@ export function createApp({ config, db }: AppDeps): App {
     // the original message added in development only.
     maskedErrors: { isDev: config.NODE_ENV === 'development' },
     logging: config.NODE_ENV === 'test' ? false : 'info',
-    graphiql: { title: 'Geopolitics graph', defaultTabs: GRAPHIQL_TABS },
+    cors: corsPolicy(config.CORS_ORIGINS),
+    graphiql: config.GRAPHIQL ? { title: 'Geopolitics graph', defaultTabs: GRAPHIQL_TABS } : false,
     // GraphiQL bundled with the server, not loaded from a CDN: it works offline and air-gapped.
     renderGraphiQL,
     plugins: [
       useReadinessCheck({ endpoint: '/readyz', check: async () => !draining && (await databaseAnswers(db)) }),
       useBrowserKit(),
+      ...useOperationLimits(config),
+      ...useSchemaPrivacy(config),
+      useRequestDeadline(),
+      useResponseSizeLimit(config.MAX_RESPONSE_BYTES),
       useQueryCount(),
       useVariableErrorCodes(),
     ],
@@ -70,7 +88,14 @@ export interface RunningServer {
 
 export async function startServer(deps: AppDeps): Promise<RunningServer> {
   const app = createApp(deps);
-  const server: Server = createServer(app.yoga);
+  const maxBytes = deps.config.MAX_REQUEST_BYTES;
+  const server: Server = createServer((request, response) => {
+    const refusal = bodySizeRefusal(request.method, request.headers, maxBytes);
+    if (!refusal) return void app.yoga(request, response);
+    // Close the connection: the body that follows is not read.
+    response.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+    response.end(JSON.stringify(refusal.body));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(deps.config.PORT, deps.config.HOST, () => resolve());

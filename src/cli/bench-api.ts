@@ -26,7 +26,7 @@ export async function benchTargets(db: Db): Promise<BenchTargets> {
 }
 
 /** Representative requests against the bench corpus. */
-function benchRequests(t: BenchTargets): Record<string, string> {
+export function benchRequests(t: BenchTargets): Record<string, string> {
   return {
     'relations (filter, 50 per page, includeStatements)': `{
     relations(filter: { target: "${t.second}", includeStatements: true }, first: 50) {

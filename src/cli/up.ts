@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { createDriver, type Db } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 import { formatIssues } from '../ingest/issues.ts';
+import { checkDatabasePassword } from '../password-policy.ts';
 import { SeedValidationError, fileSources, listArticleFiles, seedSources } from '../ingest/seed-run.ts';
 import { defaultPasswordWarning } from '../runtime/default-password-warning.ts';
 import { dockerCompose } from '../runtime/docker-neo4j.ts';
@@ -16,8 +17,12 @@ import { serveUntilSignal } from './serve-until-signal.ts';
  */
 async function main(): Promise<void> {
   const env = { ...process.env };
+  // The local quick start is for exploring: GraphiQL on unless GRAPHIQL says otherwise.
+  env.GRAPHIQL ??= 'true';
   const ownDatabase = Boolean(env.NEO4J_URI);
   const runtime = loadRuntimeSettings({ ...env, BROWSER_KIT_URL: env.BROWSER_KIT_URL ?? `http://localhost:${env.PORT || 4000}/browser` });
+  // Before anything starts: a production run with the public default password stops here.
+  checkDatabasePassword({ NEO4J_PASSWORD: env.NEO4J_PASSWORD || runtime.NEO4J_PASSWORD }, env, (message) => console.warn(message));
   let browserUrl = `http://localhost:${runtime.NEO4J_HTTP_PORT}/browser/`;
   if (!ownDatabase) {
     if (runtime.NEO4J_RUNTIME === 'docker') {
@@ -48,7 +53,7 @@ async function main(): Promise<void> {
   const server = await serveUntilSignal(config, db);
   console.log(`
 Ready.
-  GraphQL API:   ${server.url.replace('127.0.0.1', 'localhost')}   (GraphiQL opens in a web browser)
+  GraphQL API:   ${server.url.replace('127.0.0.1', 'localhost')}   ${config.GRAPHIQL ? '(GraphiQL opens in a web browser)' : '(GraphiQL off: GRAPHIQL=false)'}
   Neo4j Browser: ${browserUrl}   (user ${config.NEO4J_USER}, password from NEO4J_PASSWORD, default "${runtime.NEO4J_PASSWORD === 'geograph-local' ? 'geograph-local' : '(yours)'}")
   Mutations:     ${config.API_TOKEN ? 'enabled with Authorization: Bearer $API_TOKEN' : 'disabled (set API_TOKEN to enable ingestArticle and removeArticle)'}
 Ctrl-C stops the API; Neo4j keeps running until npm run db:stop.`);

@@ -8,8 +8,10 @@ export function createDriver(config: Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | '
     userAgent: 'geopolitics-graph',
     maxConnectionPoolSize: 50,
     // Fail within seconds when Neo4j is down, instead of the driver's default minute of
-    // retries: an API request or a seed run should say so, not hang.
-    connectionAcquisitionTimeout: 10_000,
+    // retries: an API request or a seed run should say so, not hang. Below the API's request
+    // deadline (10 s by default), so that a full pool answers 503 DATABASE_BUSY rather than a
+    // timeout; not below connectionTimeout, which the driver would then ignore.
+    connectionAcquisitionTimeout: 5_000,
     connectionTimeout: 5_000,
     maxTransactionRetryTime: 15_000,
   });

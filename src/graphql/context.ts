@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/driver.ts';
-import { createQueryRunner, type CountingQueryRunner } from '../db/query-runner.ts';
+import { createQueryRunner, deadlineIn, type CountingQueryRunner, type Deadline } from '../db/query-runner.ts';
 import { authenticate, type AuthState } from './auth.ts';
 import { mapNeo4jError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -11,20 +11,36 @@ export interface GraphQLContext {
   queries: CountingQueryRunner;
   loaders: Loaders;
   auth: AuthState;
+  /** Set when the request arrives; the request and its Cypher stop there (REQUEST_TIMEOUT). */
+  deadline: Deadline;
 }
+
+export type RequestBudgetConfig = Pick<
+  Config,
+  'REQUEST_TIMEOUT_MS' | 'QUERY_TIMEOUT_MS' | 'MAX_QUERIES_PER_REQUEST' | 'MAX_CONCURRENT_QUERIES_PER_REQUEST'
+>;
 
 export interface ContextDeps {
   db: Db;
-  config: Pick<Config, 'API_TOKEN'>;
+  config: Pick<Config, 'API_TOKEN'> & RequestBudgetConfig;
 }
 
 /** A plain function of the request, so tests can build a context without a server. */
 export function createContext(deps: ContextDeps, request: Pick<Request, 'headers'>): GraphQLContext {
-  const queries = createQueryRunner(deps.db, { mapError: mapNeo4jError });
+  const { config } = deps;
+  const deadline = deadlineIn(config.REQUEST_TIMEOUT_MS);
+  const queries = createQueryRunner(deps.db, {
+    timeoutMs: config.QUERY_TIMEOUT_MS,
+    deadline,
+    maxQueries: config.MAX_QUERIES_PER_REQUEST,
+    maxConcurrent: config.MAX_CONCURRENT_QUERIES_PER_REQUEST,
+    mapError: mapNeo4jError,
+  });
   return {
     db: deps.db,
     queries,
     loaders: createLoaders(queries),
-    auth: authenticate(request.headers.get('authorization'), deps.config.API_TOKEN),
+    auth: authenticate(request.headers.get('authorization'), config.API_TOKEN),
+    deadline,
   };
 }

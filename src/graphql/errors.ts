@@ -4,6 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
+import { QueryBudgetExceeded, RequestDeadlineExceeded } from '../db/query-runner.ts';
 
 export interface InputIssue {
   /** Argument path, e.g. `filter.minConfidence`. */
@@ -34,10 +35,51 @@ export class UnauthenticatedError extends GraphQLError {
   }
 }
 
+/** Why the server cannot answer now: its own state, not the request's fault. */
+export type UnavailableReason = 'DATABASE_UNREACHABLE' | 'DATABASE_BUSY' | 'DATABASE_AUTH_FAILED';
+
+const UNAVAILABLE_MESSAGES: Record<UnavailableReason, string> = {
+  DATABASE_UNREACHABLE: 'The database is not reachable; try again shortly.',
+  DATABASE_BUSY: 'The database is busy (no free connection); try again shortly.',
+  DATABASE_AUTH_FAILED: 'The server cannot log in to its database; try again later.',
+};
+
+/** Seconds a client should wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export class ServiceUnavailableError extends GraphQLError {
-  constructor() {
-    super('The database is not reachable; try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+  constructor(reason: UnavailableReason = 'DATABASE_UNREACHABLE') {
+    super(UNAVAILABLE_MESSAGES[reason], {
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason, http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
+    });
+  }
+}
+
+/** Which operation limit a request broke; each has its own code (docs/api.md, "Limits"). */
+export const LIMIT_CODES = {
+  depth: 'DEPTH_LIMIT_EXCEEDED',
+  aliases: 'ALIAS_LIMIT_EXCEEDED',
+  tokens: 'TOKEN_LIMIT_EXCEEDED',
+  directives: 'DIRECTIVE_LIMIT_EXCEEDED',
+  cost: 'COST_LIMIT_EXCEEDED',
+  queries: 'QUERY_BUDGET_EXCEEDED',
+  responseSize: 'RESPONSE_TOO_LARGE',
+} as const;
+export type LimitName = keyof typeof LIMIT_CODES;
+
+/** The request asks for more than one request may: nothing (more) of it runs. HTTP 400. */
+export class OperationLimitError extends GraphQLError {
+  constructor(limit: LimitName, message: string, details: { max?: number; found?: number } = {}) {
+    // spec: false, or Yoga answers a validation error 200 to clients that accept application/json.
+    super(message, { extensions: { code: LIMIT_CODES[limit], ...details, http: { status: 400, spec: false } } });
+  }
+}
+
+/** The request's deadline passed: its answer is dropped and its Cypher stopped. HTTP 504. */
+export class RequestTimeoutError extends GraphQLError {
+  constructor(timeoutMs: number) {
+    super(`The request took longer than ${timeoutMs} ms and was stopped; narrow it (fewer hops, a filter, a smaller page).`, {
+      extensions: { code: 'REQUEST_TIMEOUT', timeoutMs, http: { status: 504 } },
     });
   }
 }
@@ -57,23 +99,44 @@ export class ConflictError extends GraphQLError {
   }
 }
 
+/** One Cypher query ran into its transaction timeout (QUERY_TIMEOUT_MS or the deadline). HTTP 504. */
+export class QueryTimeoutError extends GraphQLError {
+  constructor() {
+    super('The query took too long and was stopped; narrow it (fewer hops, a filter, a smaller page).', {
+      extensions: { code: 'QUERY_TIMEOUT', http: { status: 504 } },
+    });
+  }
+}
+
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
   'Neo.TransientError.Transaction.TransactionTimedOut',
   'Neo.TransientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
-/** Driver errors mapped once, at the query runner and the mutation boundary. */
+const AUTH_FAILURE_CODES = new Set(['Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Security.AuthenticationRateLimit']);
+
+/**
+ * neo4j-driver-core's pool (internal/pool/pool.js, getAcquisitionTimeoutError) rejects with
+ * `newError(message)`: code 'N/A', so only the message tells a full pool apart.
+ */
+const isAcquisitionTimeout = (error: Neo4jError) => error.message.startsWith('Connection acquisition timed out');
+
+/** Driver and query-runner errors mapped once, at the query runner and the mutation boundary. */
 export function mapNeo4jError(error: unknown): unknown {
+  if (error instanceof QueryBudgetExceeded) {
+    return new OperationLimitError('queries', `The request needs more than ${error.max} database queries; split it.`, { max: error.max });
+  }
+  if (error instanceof RequestDeadlineExceeded) return new RequestTimeoutError(error.timeoutMs);
   if (!(error instanceof Neo4jError)) return error;
-  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired') return new ServiceUnavailableError();
+  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired') return new ServiceUnavailableError('DATABASE_UNREACHABLE');
+  if (AUTH_FAILURE_CODES.has(error.code)) return new ServiceUnavailableError('DATABASE_AUTH_FAILED');
+  if (isAcquisitionTimeout(error)) return new ServiceUnavailableError('DATABASE_BUSY');
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError('The write conflicts with data already in the graph (a uniqueness constraint).');
   }
   if (TIMEOUT_CODES.has(error.code)) {
-    return new GraphQLError('The query took too long and was stopped; narrow it (fewer hops, a filter, a smaller page).', {
-      extensions: { code: 'QUERY_TIMEOUT' },
-    });
+    return new QueryTimeoutError();
   }
   return error;
 }

@@ -21,3 +21,21 @@ export const LIMITS = {
   ranking: 100,
   timeline: 500,
 } as const;
+
+/**
+ * Typical sizes of the lists that have no cap, for the cost estimate (src/graphql/query-cost.ts):
+ * what a request asks for before it runs is priced with these. Lists not named here count as
+ * `otherList`.
+ */
+export const LIST_ESTIMATES: Readonly<Record<string, number>> = {
+  'Relation.evidence': 5,
+  'Article.authors': 3,
+  'Article.entities': 30,
+  'Article.relations': 100,
+  'Meeting.attendees': 10,
+  'Meeting.statements': 5,
+  'Statement.issuedBy': 10,
+  'Dyad.relations': 30,
+  'Dyad.timeline': 100,
+  otherList: 20,
+};

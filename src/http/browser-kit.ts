@@ -28,7 +28,7 @@ const KIT_FILES: ReadonlyMap<string, KitFile> = new Map([
 /** The kit's URL paths, e.g. for a route table or a test. */
 export const BROWSER_KIT_PATHS: readonly string[] = [...KIT_FILES.keys()];
 
-const CORS_HEADERS = {
+export const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
   'Access-Control-Allow-Headers': '*',
@@ -40,6 +40,8 @@ const CORS_HEADERS = {
  * it elsewhere). `method` defaults to GET; pass the request's method so that the CORS
  * preflight (OPTIONS) and HEAD are answered too.
  */
+export const isBrowserKitPath = (pathname: string): boolean => KIT_FILES.has(pathname);
+
 export function browserKitResponse(pathname: string, method = 'GET'): Response | null {
   const kitFile = KIT_FILES.get(pathname);
   if (!kitFile) return null;

@@ -55,6 +55,8 @@ export async function startE2eStack(log: (line: string) => void): Promise<E2eSta
     PORT: String(apiPort),
     HOST: '127.0.0.1',
     NODE_ENV: 'test',
+    // The test drives GraphiQL, which is off unless asked for.
+    GRAPHIQL: 'true',
   });
   // The driver connects lazily: creating it (and the API on top) before Neo4j is up is fine.
   const db: Db = { driver: createDriver(config), database: config.NEO4J_DATABASE };

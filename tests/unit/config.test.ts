@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, DEFAULT_NEO4J_PASSWORD, loadConfig } from '../../src/config.ts';
+import { checkDatabasePassword } from '../../src/password-policy.ts';
 import { loadRuntimeSettings, RuntimeError } from '../../src/runtime/runtime-settings.ts';
 
 describe('configuration', () => {
@@ -33,5 +34,56 @@ describe('configuration', () => {
 
   test('the local runtime names a bad memory size', () => {
     expect(() => loadRuntimeSettings({ NEO4J_HEAP: 'lots' })).toThrow(/NEO4J_HEAP: expected a size such as 512m or 2g/);
+  });
+
+  test('NODE_ENV unset means production: masked errors, no stack traces', () => {
+    expect(loadConfig({}).NODE_ENV).toBe('production');
+  });
+
+  test('GraphiQL is off and no other origin is allowed unless asked for', () => {
+    expect(loadConfig({})).toMatchObject({ GRAPHIQL: false, CORS_ORIGINS: [] });
+    expect(loadConfig({ GRAPHIQL: 'true' }).GRAPHIQL).toBe(true);
+  });
+
+  test('CORS_ORIGINS is a comma-separated list of web origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/' }).CORS_ORIGINS).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
+
+  test('operation limits default at least as strict as GraphQL Armor (depth 6, aliases 15, tokens 1000, directives 50)', () => {
+    const config = loadConfig({});
+    expect(config.MAX_DEPTH).toBeLessThanOrEqual(6);
+    expect(config.MAX_ALIASES).toBeLessThanOrEqual(15);
+    expect(config.MAX_TOKENS).toBeLessThanOrEqual(1000);
+    expect(config.MAX_DIRECTIVES).toBeLessThanOrEqual(50);
+  });
+
+  test('a query never gets more time than its request: QUERY_TIMEOUT_MS and REQUEST_TIMEOUT_MS are both bounded', () => {
+    expect(loadConfig({})).toMatchObject({ REQUEST_TIMEOUT_MS: 10_000, QUERY_TIMEOUT_MS: 10_000 });
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '0' })).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
+});
+
+describe('the default Neo4j password', () => {
+  const passwordOf = (env: NodeJS.ProcessEnv) => loadConfig(env);
+
+  test('is accepted with a loud warning when NODE_ENV is not production', () => {
+    const warnings: string[] = [];
+    checkDatabasePassword(passwordOf({}), {}, (message) => warnings.push(message));
+    expect(warnings.join('\n')).toMatch(/WARNING: NEO4J_PASSWORD is the default/);
+  });
+
+  test('refuses to start when NODE_ENV=production is set explicitly', () => {
+    const env = { NODE_ENV: 'production' };
+    expect(() => checkDatabasePassword(passwordOf(env), env, () => {})).toThrow(ConfigError);
+    expect(() => checkDatabasePassword(passwordOf(env), env, () => {})).toThrow(/refusing to start/);
+  });
+
+  test('a password of your own passes silently', () => {
+    const warnings: string[] = [];
+    const env = { NODE_ENV: 'production', NEO4J_PASSWORD: 'a-secret-of-my-own' };
+    checkDatabasePassword(passwordOf(env), env, (message) => warnings.push(message));
+    expect(warnings).toEqual([]);
+    expect(passwordOf({}).NEO4J_PASSWORD).toBe(DEFAULT_NEO4J_PASSWORD);
   });
 });

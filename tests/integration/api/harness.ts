@@ -25,11 +25,19 @@ export interface GraphQLBody {
   extensions?: { cypherQueries?: number };
 }
 
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: GraphQLBody;
+}
+
 export interface ApiUnderTest {
   db: Db;
   app: App;
   /** POST /graphql; `token` goes in `Authorization: Bearer`. */
-  gql(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<{ status: number; body: GraphQLBody }>;
+  gql(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<ApiResponse>;
+  /** POST /graphql with this exact body (e.g. JSON too deep for JSON.stringify to write). */
+  post(body: string, options?: { token?: string }): Promise<ApiResponse>;
   /** Fails the test with the errors when the response has any. */
   data(query: string, variables?: Record<string, unknown>): Promise<GraphQLBody['data']>;
 }
@@ -37,16 +45,20 @@ export interface ApiUnderTest {
 export interface OpenOptions {
   /** The server's API_TOKEN; null starts it without one (mutations disabled). */
   apiToken?: string | null;
-  nodeEnv?: Config['NODE_ENV'];
+  /** null leaves NODE_ENV unset, as a plain `npm start` does. */
+  nodeEnv?: Config['NODE_ENV'] | null;
   /** Load the fixture (default), start from an empty graph, or leave the database as it is. */
   graph?: 'fixture' | 'empty' | 'as-is';
   /** Replace the database connection (e.g. one that cannot reach Neo4j). */
   db?: Db;
+  /** More environment variables for the server's config, e.g. `{ MAX_DEPTH: '3' }`. */
+  env?: Record<string, string>;
 }
 
 export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: options.nodeEnv ?? 'test', API_TOKEN: options.apiToken ?? API_TOKEN };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: options.nodeEnv ?? 'test', API_TOKEN: options.apiToken ?? API_TOKEN, ...options.env };
   if (options.apiToken === null) delete env.API_TOKEN;
+  if (options.nodeEnv === null) delete env.NODE_ENV;
   const config = loadConfig(env);
   const db = options.db ?? { driver: createDriver(config), database: config.NEO4J_DATABASE };
   const graph = options.graph ?? (options.db ? 'as-is' : 'fixture');
@@ -61,7 +73,7 @@ export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> 
     await db.driver.close();
   });
 
-  const gql: ApiUnderTest['gql'] = async (query, variables, { token } = {}) => {
+  const post: ApiUnderTest['post'] = async (body, { token } = {}) => {
     const response = await app.yoga.fetch('http://api.test/graphql', {
       method: 'POST',
       headers: {
@@ -69,15 +81,17 @@ export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> 
         accept: 'application/json',
         ...(token !== undefined && { authorization: `Bearer ${token}` }),
       },
-      body: JSON.stringify({ query, variables }),
+      body,
     });
-    return { status: response.status, body: (await response.json()) as GraphQLBody };
+    return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody };
   };
+  const gql: ApiUnderTest['gql'] = (query, variables, options) => post(JSON.stringify({ query, variables }), options);
 
   return {
     db,
     app,
     gql,
+    post,
     async data(query, variables) {
       const { body } = await gql(query, variables);
       if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors, null, 2)}`);

@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { getIntrospectionQuery } from 'graphql';
 import { describe, expect, test } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
+import { DEFAULT_NEO4J_PASSWORD, loadConfig } from '../../../src/config.ts';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../../../src/db/driver.ts';
 import { startServer } from '../../../src/server.ts';
 import { firstError, openApi } from './harness.ts';
 
-const api = await openApi();
+const api = await openApi({ env: { GRAPHIQL: 'true' } });
 /** The API pointed at a port where no Neo4j listens; the driver gives up retrying after a second. */
 const unreachable = await openApi({
   db: {
@@ -18,6 +19,22 @@ const unreachable = await openApi({
 /** In production, over a database name that does not exist: every query fails unexpectedly. */
 const production = await openApi({ nodeEnv: 'production', graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
 const development = await openApi({ nodeEnv: 'development', graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
+/** As a plain `npm start` runs it: NODE_ENV and every other new variable unset. */
+const unset = await openApi({ nodeEnv: null, graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
+const withOrigins = await openApi({ graph: 'as-is', db: api.db, env: { CORS_ORIGINS: 'https://app.example.org, http://localhost:5173' } });
+
+const OTHER_ORIGIN = 'https://evil.example.com';
+const preflight = (app: typeof api, path: string, origin: string) =>
+  app.app.yoga.fetch(`http://api.test${path}`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+  });
+const postFrom = (app: typeof api, origin: string) =>
+  app.app.yoga.fetch('http://api.test/graphql', {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
 
 const get = (app: typeof api, path: string, headers: Record<string, string> = {}) =>
   app.app.yoga.fetch(`http://api.test${path}`, { headers });
@@ -48,9 +65,11 @@ describe('HTTP', () => {
     expect((await get(api, '/browser/nothing-here')).status).toBe(404);
   });
 
-  test('an unreachable database is SERVICE_UNAVAILABLE, not an internal error', async () => {
-    const { body } = await unreachable.gql(`{ entity(id: "taliban") { name } }`);
-    expect(firstError(body).extensions.code).toBe('SERVICE_UNAVAILABLE');
+  test('an unreachable database is SERVICE_UNAVAILABLE with HTTP 503 and Retry-After, not an internal error', async () => {
+    const { status, headers, body } = await unreachable.gql(`{ entity(id: "taliban") { name } }`);
+    expect(firstError(body).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNREACHABLE' });
+    expect(status).toBe(503);
+    expect(headers.get('retry-after')).toMatch(/^\d+$/);
   });
 
   test('unexpected errors are masked in production, explained in development', async () => {
@@ -60,6 +79,89 @@ describe('HTTP', () => {
     expect(JSON.stringify(masked)).not.toContain('no-such-database');
     const explained = firstError((await development.gql(query)).body);
     expect(JSON.stringify(explained)).toContain('no-such-database');
+  });
+});
+
+describe('safe defaults', () => {
+  test('with NODE_ENV unset, unexpected errors are masked: no stack trace, no Neo4j message', async () => {
+    const masked = firstError((await unset.gql('{ search(query: "taliban") { name } }')).body);
+    expect(masked.message).toBe('Unexpected error.');
+    expect(JSON.stringify(masked)).not.toMatch(/no-such-database|stack|\.ts:\d+/);
+  });
+
+  test('GraphiQL is off unless GRAPHIQL is set', async () => {
+    const response = await get(unset, '/graphql', { accept: 'text/html' });
+    expect(response.headers.get('content-type') ?? '').not.toContain('text/html');
+    expect(await response.text()).not.toContain('WhoCriticizesTheTaliban');
+  });
+
+  test('introspection is refused unless enabled (GRAPHIQL or INTROSPECTION)', async () => {
+    expect(firstError((await unset.gql('{ __schema { types { name } } }')).body).extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const { body } = await api.gql('{ __schema { queryType { name } } }');
+    expect(body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  test("GraphiQL's own introspection query fits every operation limit", async () => {
+    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const { status, body } = await api.gql(query);
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+  });
+
+  test('npm start refuses to start with NODE_ENV=production and the default Neo4j password', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', NEO4J_PASSWORD: DEFAULT_NEO4J_PASSWORD, PORT: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(1);
+    expect(output).toContain('refusing to start with NODE_ENV=production');
+  }, 30_000);
+
+  test('another origin gets no Access-Control-Allow-Origin and never credentials', async () => {
+    for (const response of [await preflight(api, '/graphql', OTHER_ORIGIN), await postFrom(api, OTHER_ORIGIN), await postFrom(withOrigins, OTHER_ORIGIN)]) {
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+  });
+
+  test('an origin listed in CORS_ORIGINS may call the API, without credentials', async () => {
+    const allowed = await preflight(withOrigins, '/graphql', 'http://localhost:5173');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+    expect((await postFrom(withOrigins, 'https://app.example.org')).headers.get('access-control-allow-origin')).toBe('https://app.example.org');
+  });
+
+  test('the Neo4j Browser kit answers every origin with *, preflight included, without credentials', async () => {
+    const guide = await get(api, '/browser/guide.html', { origin: 'http://localhost:7474' });
+    expect(guide.headers.get('access-control-allow-origin')).toBe('*');
+    expect(guide.headers.get('access-control-allow-credentials')).toBeNull();
+    const kitPreflight = await preflight(api, '/browser/guide.html', 'http://localhost:7474');
+    expect(kitPreflight.status).toBeLessThan(300);
+    expect(kitPreflight.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
+
+describe('request size', () => {
+  test('a body above MAX_REQUEST_BYTES is refused with 413 PAYLOAD_TOO_LARGE, one without a length with 411', async () => {
+    const config = { ...loadConfig({ ...process.env, MAX_REQUEST_BYTES: '10000' }), PORT: 43_000 + Math.floor(Math.random() * 1000), HOST: '127.0.0.1' };
+    const server = await startServer({ config, db: api.db });
+    try {
+      const post = (body: BodyInit, init: RequestInit = {}) =>
+        fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, ...init });
+      const large = await post(JSON.stringify({ query: `{ __typename }`, variables: { padding: 'x'.repeat(20_000) } }));
+      expect(large.status).toBe(413);
+      expect(await large.json()).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', max: 10000 } }] });
+      const chunks = new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode('{"query":"{ __typename }"}')), controller.close()) });
+      const unsized = await post(chunks, { duplex: 'half' } as RequestInit);
+      expect(unsized.status).toBe(411);
+      expect((await post(JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
+    } finally {
+      await server.close(1_000);
+    }
   });
 });
 

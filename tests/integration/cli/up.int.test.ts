@@ -62,6 +62,16 @@ describe('npm run up', () => {
     expect(await response.json()).toMatchObject({ data: { entity: { name: 'Taliban', type: 'GROUP' } } });
   });
 
+  test('opens GraphiQL, which the quick start turns on', async () => {
+    const response = await fetch('http://localhost:4111/graphql', { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('WhoCriticizesTheTaliban');
+  });
+
+  test('warns loudly that NEO4J_PASSWORD is the default', () => {
+    expect(output).toContain('WARNING: NEO4J_PASSWORD is the default "geograph-local"');
+  });
+
   test('is ready while Neo4j answers', async () => {
     expect((await fetch('http://localhost:4111/readyz')).status).toBe(200);
   });
