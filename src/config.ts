@@ -7,6 +7,9 @@ import { z } from 'zod';
 const port = (fallback: number) =>
   z.coerce.number().int().min(1).max(65535).default(fallback);
 
+/** A positive whole number from the environment, e.g. a cap. */
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
 const configSchema = z.object({
   NEO4J_URI: z
     .string()
@@ -19,6 +22,11 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   API_TOKEN: z.string().min(16, 'expected at least 16 characters; leave it unset to disable mutations').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Caps on one extracted article, for `npm run seed` and `ingestArticle` (src/ingest/ingest-limits.ts).
+  INGEST_MAX_BYTES: count(2 * 1024 * 1024),
+  INGEST_MAX_ENTITIES: count(2_000),
+  INGEST_MAX_RELATIONS: count(10_000),
+  INGEST_MAX_ISSUES_SHOWN: count(100),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -20,6 +20,8 @@ import {
   relationRule,
   type EntityType,
 } from '../domain/vocabulary.ts';
+import { checkCharacters, checkCounts } from './check-document-limits.ts';
+import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
 import { fromZodIssues, listWords, type ValidationIssue } from './issues.ts';
 import { quoteOccursIn } from './text-folding.ts';
 
@@ -170,11 +172,15 @@ function checkParts(file: string, parts: ArticleParts): ValidationIssue[] {
   return [...checkEntityIds(file, parts), ...checkEvidence(file, parts), ...checkLocalReferenceTypes(file, parts)];
 }
 
-export function validateArticleFile(json: unknown, file: string): ArticleValidation {
+export function validateArticleFile(json: unknown, file: string, limits: IngestLimits = DEFAULT_INGEST_LIMITS): ArticleValidation {
+  // An oversized document is refused on its counts alone: nothing else is worth the work.
+  const oversized = checkCounts(json, file, limits);
+  if (oversized.length > 0) return { issues: oversized };
+  const characters = checkCharacters(json, file);
   const parsed = ExtractedArticleSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    return { issues: [...fromZodIssues(file, parsed.error.issues), ...checkParts(file, salvageParts(json))] };
+    return { issues: [...characters, ...fromZodIssues(file, parsed.error.issues), ...checkParts(file, salvageParts(json))] };
   }
-  const issues = checkParts(file, partsOf(parsed.data));
+  const issues = [...characters, ...checkParts(file, partsOf(parsed.data))];
   return issues.length > 0 ? { issues } : { article: parsed.data, issues };
 }

@@ -1,3 +1,5 @@
+import type { IngestLimits } from '../../ingest/ingest-limits.ts';
+import { capIssues } from '../../ingest/issues.ts';
 import { ingestDocuments, removeArticle, SeedValidationError, type SeedReport } from '../../ingest/seed-run.ts';
 import { requireMutationAccess } from '../auth.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -12,8 +14,13 @@ type MergeRecord = SeedReport['merges'][number];
 
 const fieldOf = (path: string) => (path ? `${DOCUMENT}.${path}` : DOCUMENT);
 
-function toBadUserInput(error: SeedValidationError): BadUserInputError {
-  return new BadUserInputError(error.issues.map((issue) => ({ field: fieldOf(issue.path), reason: issue.message })));
+function toBadUserInput(error: SeedValidationError, limits: IngestLimits): BadUserInputError {
+  const { shown, more } = capIssues(error.issues, limits.maxIssuesShown);
+  return new BadUserInputError(
+    shown.map((issue) => ({ field: fieldOf(issue.path), reason: issue.message })),
+    {},
+    more,
+  );
 }
 
 export const mutationResolvers = {
@@ -22,9 +29,9 @@ export const mutationResolvers = {
       requireMutationAccess(ctx.auth);
       let report: SeedReport;
       try {
-        report = await ingestDocuments([{ file: DOCUMENT, json: args.document }], ctx.db);
+        report = await ingestDocuments([{ file: DOCUMENT, json: args.document }], ctx.db, ctx.ingestLimits);
       } catch (error) {
-        throw error instanceof SeedValidationError ? toBadUserInput(error) : mapNeo4jError(error);
+        throw error instanceof SeedValidationError ? toBadUserInput(error, ctx.ingestLimits) : mapNeo4jError(error);
       }
       const [articleId] = report.articleIds;
       if (!articleId) throw new Error('The ingest pipeline reported no article for a valid document');
