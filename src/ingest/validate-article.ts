@@ -23,7 +23,7 @@ import {
 import { checkCharacters, checkCounts } from './check-document-limits.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
 import { fromZodIssues, listWords, type ValidationIssue } from './issues.ts';
-import { quoteOccursIn } from './text-folding.ts';
+import { foldForQuoteMatch } from './text-folding.ts';
 
 export interface ArticleValidation {
   /** Present when the file is valid (no issues). */
@@ -131,6 +131,8 @@ function checkEntityIds(file: string, parts: ArticleParts): ValidationIssue[] {
 
 function checkEvidence(file: string, parts: ArticleParts): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  // Folded once, not once per quote: 10,000 quotes against a 200,000-character text took 27 s.
+  const foldedText = parts.text === undefined ? undefined : foldForQuoteMatch(parts.text);
   for (const { index, value: relation } of parts.relations) {
     if (isClaimType(relation.type) && relation.quote === undefined) {
       issues.push({
@@ -146,7 +148,7 @@ function checkEvidence(file: string, parts: ArticleParts): ValidationIssue[] {
         message: `expected a demand: ${relation.type} must say what is demanded`,
       });
     }
-    if (relation.quote !== undefined && parts.text !== undefined && !quoteOccursIn(relation.quote, parts.text)) {
+    if (relation.quote !== undefined && foldedText !== undefined && !foldedText.includes(foldForQuoteMatch(relation.quote))) {
       issues.push({
         file,
         path: `relations[${index}].quote`,
