@@ -67,13 +67,36 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
+/** Control characters shown as JSON escapes, so a message stays on one readable line. */
+const escapeControls = (text: string) =>
+  text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (character) => JSON.stringify(character).slice(1, -1));
+
+/** `line 3, column 17` of a character offset in a text. */
+function locateCharacter(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${[...before.slice(before.lastIndexOf('\n') + 1)].length + 1}`;
+}
+
+/** JSON.parse, its complaint turned into a located issue (V8's message quotes raw source, newlines and all). */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = escapeControls((error as Error).message);
+    const position = /at position (\d+)/.exec(reason);
+    const where = position ? ` (${locateCharacter(text, Number(position[1]))})` : '';
+    throw new ArticleReadError([{ file, path: '', message: `expected a JSON document: ${reason}${where}` }]);
+  }
+}
+
 export async function readArticleFile(file: string, limits: IngestLimits): Promise<unknown> {
   const { size } = await stat(file);
   if (size > limits.maxBytes) throw tooBig(file, 'a file', limits, size);
   const bytes = await readFile(file);
   // The file may have grown since stat.
   if (bytes.length > limits.maxBytes) throw tooBig(file, 'a file', limits, bytes.length);
-  return JSON.parse(decodeUtf8(bytes, file)) as unknown;
+  return parseJsonText(decodeUtf8(bytes, file), file);
 }
 
 /**

@@ -98,3 +98,17 @@ describe('the size of a document sent to the API', () => {
     );
   });
 });
+
+describe('a file that is not JSON', () => {
+  it('is refused with the parser complaint, and the line and column when the parser gives a position', async () => {
+    const [issue] = await readIssues(fileWith('broken.json', '{\n  "formatVersion": 1\n  "article": {}\n}'));
+    expect(issue?.message).toMatch(/^expected a JSON document: .* \(line 3, column 3\)$/);
+  });
+
+  it('shows control characters of the source as escapes', async () => {
+    const [issue] = await readIssues(fileWith('control.json', '{\n  "a": \u0001x\n}'));
+    expect(issue?.message).toContain('\\n');
+    expect(issue?.message).toContain('\\u0001');
+    expect(issue?.message).not.toMatch(/[\u0000-\u001f]/);
+  });
+});
