@@ -70,6 +70,21 @@ describe('caps on a document sent to ingestArticle', () => {
   });
 });
 
+describe('nesting', () => {
+  test('a document nested 100,000 deep (too deep for JSON.stringify) is refused, not a 5xx', async () => {
+    const deep = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
+    const document = `{"formatVersion":1,"article":{"id":"deep","title":"t","publishedAt":"2024"},"entities":[],"relations":[],"extra":${deep}}`;
+    const response = await api.app.yoga.fetch('http://api.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${API_TOKEN}` },
+      body: `{"query":${JSON.stringify(INGEST)},"variables":{"document":${document}}}`,
+    });
+    expect(response.status).toBeLessThan(500);
+    expect(firstError((await response.json()) as GraphQLBody).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'document' });
+    expect(await graphCounts(api.db)).toEqual(before);
+  });
+});
+
 describe('the error report is capped', () => {
   test('an invalid document with 1,900 problems lists 100, counts the rest, and answers in a few kilobytes', async () => {
     const doc = articleDoc('limits-report');
