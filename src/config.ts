@@ -19,6 +19,7 @@ const origins = z
 /** The password the local runtime gives a new instance; fine on a laptop, never in production. */
 export const DEFAULT_NEO4J_PASSWORD = 'geograph-local';
 
+
 const configSchema = z.object({
   NEO4J_URI: z
     .string()
@@ -45,8 +46,8 @@ const configSchema = z.object({
   MAX_DIRECTIVES: positive(50, 1000),
   MAX_COST: positive(25_000),
   MAX_RESPONSE_BYTES: positive(5_000_000),
-  /** Largest request body (an ingested article is tens of KB). */
-  MAX_REQUEST_BYTES: positive(1_000_000),
+  /** Largest request body: room for an ingested article at INGEST_MAX_BYTES (2 MiB) and its query. */
+  MAX_REQUEST_BYTES: positive(3_000_000),
   /** The whole request; each Cypher query gets what is left of it as its transaction timeout. */
   REQUEST_TIMEOUT_MS: positive(10_000, 600_000),
   /** At most this per Cypher query, even when the request has more time left. */
@@ -54,6 +55,11 @@ const configSchema = z.object({
   /** Cypher queries one request may run, and run at the same time (the pool is shared). */
   MAX_QUERIES_PER_REQUEST: positive(50, 10_000),
   MAX_CONCURRENT_QUERIES_PER_REQUEST: positive(4, 50),
+  // Caps on one extracted article, for `npm run seed` and `ingestArticle` (src/ingest/ingest-limits.ts).
+  INGEST_MAX_BYTES: positive(2 * 1024 * 1024),
+  INGEST_MAX_ENTITIES: positive(2_000),
+  INGEST_MAX_RELATIONS: positive(10_000),
+  INGEST_MAX_ISSUES_SHOWN: positive(100),
 });
 
 export type Config = z.infer<typeof configSchema>;

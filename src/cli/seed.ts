@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from '../config.ts';
 import type { LeaseHolder } from '../db/ingest-lease.ts';
 import { createDriver, type Db } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
-import { formatIssues } from '../ingest/issues.ts';
+import { ingestLimitsOf, type IngestLimits } from '../ingest/ingest-limits.ts';
+import { formatIssueReport, formatIssues } from '../ingest/issues.ts';
 import {
   SeedUsageError,
   SeedValidationError,
@@ -74,6 +75,11 @@ async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
+/** The problems, capped at INGEST_MAX_ISSUES_SHOWN, then the summary line. */
+function printProblems(error: SeedValidationError, limits: IngestLimits): void {
+  console.error(`${formatIssueReport(error.issues, limits.maxIssuesShown)}\n${error.message}.`);
+}
+
 async function main(argv: string[]): Promise<number> {
   let options: ReturnType<typeof parse>;
   try {
@@ -99,35 +105,50 @@ async function main(argv: string[]): Promise<number> {
 
   const files = await listArticleFiles(options.paths);
   if (files.length === 0) throw new SeedUsageError(`no .json files in ${options.paths.join(', ')}`);
+  const limits = ingestLimitsOf(loadConfig());
+  try {
+    return await load(files, options, limits);
+  } catch (error) {
+    if (!(error instanceof SeedValidationError)) throw error;
+    printProblems(error, limits);
+    return 1;
+  }
+}
+
+async function load(files: string[], options: ReturnType<typeof parse>, limits: IngestLimits): Promise<number> {
   const progress = progressPrinter<SeedProgress>(
     (p) => `${p.phase === 'validate' ? 'validating' : 'writing'} ${p.done}/${p.total} ${p.file}`,
     (p) => p.done / p.total,
   );
   if (options['dry-run']) {
-    const validation = await validateRun(fileSources(files), null, progress.update);
+    const validation = await validateRun(fileSources(files, limits), null, progress.update);
     progress.done();
     console.log(`${files.length} file${files.length === 1 ? '' : 's'} valid (dry run: nothing written, the graph not consulted).`);
     if (validation.warnings.length > 0) console.log(`Not checked without the graph:\n${formatIssues(validation.warnings)}`);
     return 0;
   }
-  const report = await withDb((db) => seedSources(fileSources(files), db, progress.update, { reset: options.reset, onWait: tellWaiting }));
+  const report = await withDb((db) =>
+    seedSources(fileSources(files, limits), db, progress.update, { reset: options.reset, onWait: tellWaiting }),
+  );
   progress.done();
   printReport(report);
   return 0;
 }
 
+// process.exitCode, not process.exit(): exiting at once drops what is still queued for a
+// pipe (a report on stderr was cut at 64 KiB and lost its summary line); the process ends
+// by itself once the streams have drained and the driver is closed.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
-    if (error instanceof SeedValidationError) {
-      console.error(`${formatIssues(error.issues)}\n${error.message}.`);
-      process.exit(1);
-    }
     if (error instanceof SeedUsageError) {
       console.error(`${error.message}\n\n${USAGE}`);
-      process.exit(2);
+      process.exitCode = 2;
+      return;
     }
     console.error(error instanceof ConfigError ? error.message : `Seed failed: ${(error as Error).message}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -27,10 +27,35 @@ export const LANGUAGE_PATTERN =
 
 const SLUG_MAX = 120;
 
+/**
+ * Caps on the free-text fields and lists, so one document cannot carry megabytes in a field
+ * nobody reads whole. Generous for real articles (a long feature is about 60,000 characters);
+ * the whole document is capped in bytes too (INGEST_MAX_BYTES, src/ingest/ingest-limits.ts).
+ */
+export const TEXT_LIMITS = {
+  articleText: 200_000,
+  /** description, summary, note */
+  freeText: 5_000,
+  /** publisher, role, location */
+  label: 300,
+  schemaRef: 2_000,
+  aliases: 50,
+  authors: 50,
+} as const;
+
 const text = (min: number, max: number, what: string) => {
   const error = `expected ${what} of ${min} to ${max} characters`;
   return z.string({ error }).min(min, { error }).max(max, { error });
 };
+
+/** An optional free text: any length up to `max`, empty allowed. */
+const textUpTo = (max: number, what: string) => {
+  const error = `expected ${what} of at most ${max.toLocaleString('en-US')} characters`;
+  return z.string({ error }).max(max, { error });
+};
+
+const listUpTo = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max, { error: `expected at most ${max} ${what}` });
 
 const SLUG_ERROR = 'expected a slug: lower-case letters and digits joined by single hyphens, e.g. "pakistan-mofa"';
 export const SlugSchema = z
@@ -68,9 +93,8 @@ export const ArticleMetaSchema = z
     title: text(1, 500, 'a title').describe('Headline, 1..500 characters.'),
     publishedAt: PartialDateSchema.describe('Publication date: YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 date-time.'),
     url: UrlSchema.optional(),
-    publisher: z.string().optional().describe('Publisher, e.g. "Global Research".'),
-    authors: z
-      .array(SlugSchema)
+    publisher: textUpTo(TEXT_LIMITS.label, 'a publisher').optional().describe('Publisher, e.g. "Global Research".'),
+    authors: listUpTo(SlugSchema, TEXT_LIMITS.authors, 'authors')
       .optional()
       .describe('Entity ids of the authors; each a Person defined in this file or already known.'),
     language: z
@@ -78,8 +102,7 @@ export const ArticleMetaSchema = z
       .regex(LANGUAGE_PATTERN, { error: 'expected a BCP 47 language tag such as "en" or "ur-PK"' })
       .optional()
       .describe('BCP 47 language tag, e.g. "en".'),
-    text: z
-      .string()
+    text: textUpTo(TEXT_LIMITS.articleText, 'an article text')
       .optional()
       .describe('The article body. When present, every relation quote must occur in it (whitespace, quotes and dashes folded).'),
   })
@@ -88,11 +111,10 @@ export const ArticleMetaSchema = z
 const entityBase = {
   id: SlugSchema.describe('Entity id (slug), unique within the file; the same id in another file is the same entity.'),
   name: text(1, 300, 'a name').describe('Display name, 1..300 characters.'),
-  aliases: z
-    .array(text(1, 300, 'an alias'))
+  aliases: listUpTo(text(1, 300, 'an alias'), TEXT_LIMITS.aliases, 'aliases')
     .optional()
     .describe('Other names of the entity; used, like the name, to resolve it against known entities.'),
-  description: z.string().optional().describe('Free-text description.'),
+  description: textUpTo(TEXT_LIMITS.freeText, 'a description').optional().describe('Free-text description.'),
   wikidata: WikidataSchema.optional(),
 };
 
@@ -109,15 +131,15 @@ const entityExtras = {
     category: z.enum(GROUP_CATEGORIES).optional().describe('What kind of group it is.'),
   },
   Person: {
-    role: z.string().optional().describe('Role or office, e.g. "Foreign Minister".'),
+    role: textUpTo(TEXT_LIMITS.label, 'a role').optional().describe('Role or office, e.g. "Foreign Minister".'),
   },
   Meeting: {
     date: PartialDateSchema.describe('When the meeting took place (required).'),
-    location: z.string().optional().describe('Where the meeting took place.'),
+    location: textUpTo(TEXT_LIMITS.label, 'a location').optional().describe('Where the meeting took place.'),
   },
   Statement: {
     date: PartialDateSchema.optional().describe('When the statement was made.'),
-    summary: z.string().optional().describe('What the statement says, in brief.'),
+    summary: textUpTo(TEXT_LIMITS.freeText, 'a summary').optional().describe('What the statement says, in brief.'),
   },
 } satisfies Record<EntityType, z.ZodRawShape>;
 
@@ -173,13 +195,13 @@ export const RelationSchema = z
     ),
     date: PartialDateSchema.optional().describe('When the relation held or was stated.'),
     demand: text(1, 500, 'a demand').optional().describe('What is demanded; required for CALLS_ON.'),
-    note: z.string().optional().describe('Free text.'),
+    note: textUpTo(TEXT_LIMITS.freeText, 'a note').optional().describe('Free text.'),
   })
   .describe('A relation between two entities, with its evidence.');
 
 export const ExtractedArticleSchema = z
   .strictObject({
-    $schema: z.string().optional().describe('Lets editors find this JSON Schema; ignored by the loader.'),
+    $schema: textUpTo(TEXT_LIMITS.schemaRef, 'a JSON Schema reference').optional().describe('Lets editors find this JSON Schema; ignored by the loader.'),
     formatVersion: z.literal(FORMAT_VERSION).describe('Version of the extracted-article format.'),
     article: ArticleMetaSchema,
     entities: z.array(EntitySchema).describe('Entities the article mentions.'),

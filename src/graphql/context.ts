@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/driver.ts';
 import { createQueryRunner, deadlineIn, type CountingQueryRunner, type Deadline } from '../db/query-runner.ts';
+import { ingestLimitsOf, type IngestLimits, type IngestLimitSettings } from '../ingest/ingest-limits.ts';
 import { authenticate, type AuthState } from './auth.ts';
 import { mapNeo4jError } from './errors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -13,6 +14,8 @@ export interface GraphQLContext {
   auth: AuthState;
   /** Set when the request arrives; the request and its Cypher stop there (REQUEST_TIMEOUT). */
   deadline: Deadline;
+  /** Caps on a document sent to ingestArticle. */
+  ingestLimits: IngestLimits;
 }
 
 export type RequestBudgetConfig = Pick<
@@ -22,7 +25,7 @@ export type RequestBudgetConfig = Pick<
 
 export interface ContextDeps {
   db: Db;
-  config: Pick<Config, 'API_TOKEN'> & RequestBudgetConfig;
+  config: Pick<Config, 'API_TOKEN'> & RequestBudgetConfig & IngestLimitSettings;
 }
 
 /** A plain function of the request, so tests can build a context without a server. */
@@ -42,5 +45,6 @@ export function createContext(deps: ContextDeps, request: Pick<Request, 'headers
     loaders: createLoaders(queries),
     auth: authenticate(request.headers.get('authorization'), config.API_TOKEN),
     deadline,
+    ingestLimits: ingestLimitsOf(config),
   };
 }

@@ -5,6 +5,7 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { QueryBudgetExceeded, RequestDeadlineExceeded } from '../db/query-runner.ts';
+import { moreProblemsLine } from '../ingest/issues.ts';
 
 export interface InputIssue {
   /** Argument path, e.g. `filter.minConfidence`. */
@@ -13,12 +14,25 @@ export interface InputIssue {
 }
 
 export class BadUserInputError extends GraphQLError {
-  constructor(issues: InputIssue | readonly InputIssue[], extra: Record<string, unknown> = {}) {
+  /**
+   * `moreIssues`: how many further problems the input has beyond those listed (a report is
+   * capped so an invalid multi-megabyte document gets a small answer); the message says so
+   * too, and `extensions.moreIssues` carries the count.
+   */
+  constructor(issues: InputIssue | readonly InputIssue[], extra: Record<string, unknown> = {}, moreIssues = 0) {
     const list = Array.isArray(issues) ? [...issues] : [issues as InputIssue];
     const [first] = list;
-    const message = list.map((issue) => `${issue.field}: ${issue.reason}`).join('; ');
-    super(`Invalid argument ${message}`, {
-      extensions: { code: 'BAD_USER_INPUT', field: first?.field, reason: first?.reason, issues: list, ...extra },
+    const listed = list.map((issue) => `${issue.field}: ${issue.reason}`);
+    if (moreIssues > 0) listed.push(moreProblemsLine(moreIssues));
+    super(`Invalid argument ${listed.join('; ')}`, {
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        field: first?.field,
+        reason: first?.reason,
+        issues: list,
+        ...(moreIssues > 0 && { moreIssues }),
+        ...extra,
+      },
     });
   }
 }

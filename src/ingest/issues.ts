@@ -23,6 +23,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const MAX_SHOWN = 80;
 
+/** `100000` → `"100,000"`: counts in messages read as analysts write them. */
+export const formatCount = (value: number): string => value.toLocaleString('en-US');
+
 /** How a received value reads in a message: strings quoted and shortened, structures named. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -62,6 +65,12 @@ function received(input: unknown): string {
   return input === undefined ? ', but it is missing' : `, received ${describeValue(input)}`;
 }
 
+/** A list over its cap is better described by its length than as "an array". */
+function receivedOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_big' && Array.isArray(issue.input)) return `, received ${formatCount(issue.input.length)}`;
+  return received(issue.input);
+}
+
 function bound(origin: string, side: 'min' | 'max', limit: number | bigint, inclusive = true): string {
   const most = side === 'min' ? 'at least' : 'at most';
   if (origin === 'string') return `a string of ${most} ${limit} characters`;
@@ -73,7 +82,7 @@ function bound(origin: string, side: 'min' | 'max', limit: number | bigint, incl
 /** One zod issue (parsed with `reportInput: true`) in plain words. */
 export function zodIssueMessage(issue: z.core.$ZodIssue): string {
   // The schema's own messages (see article.schema.ts) already say what was expected.
-  if (issue.message.startsWith('expected ')) return `${issue.message}${received(issue.input)}`;
+  if (issue.message.startsWith('expected ')) return `${issue.message}${receivedOf(issue)}`;
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}${received(issue.input)}`;
@@ -117,4 +126,26 @@ export function formatIssues(issues: readonly ValidationIssue[]): string {
         .join('\n'),
     )
     .join('\n\n');
+}
+
+/** The issues a report lists, and how many more it only counts. */
+export interface CappedIssues {
+  shown: ValidationIssue[];
+  more: number;
+}
+
+/** The first `max` issues: a report stays readable, and small, whatever the input. */
+export function capIssues(issues: readonly ValidationIssue[], max: number): CappedIssues {
+  return { shown: issues.slice(0, max), more: Math.max(0, issues.length - max) };
+}
+
+/** `… and 12,345 more problems` */
+export function moreProblemsLine(more: number): string {
+  return `… and ${formatCount(more)} more problem${more === 1 ? '' : 's'}`;
+}
+
+/** `formatIssues` of the first `max` issues, then how many more there are. */
+export function formatIssueReport(issues: readonly ValidationIssue[], max: number): string {
+  const { shown, more } = capIssues(issues, max);
+  return more > 0 ? `${formatIssues(shown)}\n${moreProblemsLine(more)}` : formatIssues(shown);
 }

@@ -1,12 +1,14 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { deleteArticle, findContentHashes, resetGraph, writeArticle, type RemoveArticleResult } from '../db/article-writer.ts';
 import type { Db } from '../db/driver.ts';
 import { withIngestLease, type IngestLease, type LeaseHolder } from '../db/ingest-lease.ts';
 import { graphEntityLookup } from '../db/known-entities.repo.ts';
 import type { ExtractedArticle } from '../domain/article.schema.ts';
+import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
 import type { ValidationIssue } from './issues.ts';
 import { contentHashOf, planArticleWrite } from './plan-article-write.ts';
+import { ArticleReadError, checkDocumentSize, readArticleFile } from './read-article-source.ts';
 import { RunResolver, type Merge, type Resolution } from './resolve-run.ts';
 import { validateArticleFile } from './validate-article.ts';
 
@@ -15,6 +17,8 @@ export interface ArticleSource {
   /** Shown in every error about it; also the order of the run. */
   file: string;
   read(): Promise<unknown>;
+  /** Caps checked before anything else (src/ingest/ingest-limits.ts); the defaults when absent. */
+  limits?: IngestLimits;
 }
 
 export interface SeedProgress {
@@ -69,8 +73,8 @@ export async function listArticleFiles(paths: string[], cwd = process.cwd()): Pr
   return [...new Set(found)].sort().map((path) => relative(cwd, path) || path);
 }
 
-export function fileSources(files: string[]): ArticleSource[] {
-  return files.map((file) => ({ file, read: async () => JSON.parse(await readFile(file, 'utf8')) as unknown }));
+export function fileSources(files: string[], limits: IngestLimits = DEFAULT_INGEST_LIMITS): ArticleSource[] {
+  return files.map((file) => ({ file, limits, read: () => readArticleFile(file, limits) }));
 }
 
 interface Checked {
@@ -83,9 +87,10 @@ async function readAndValidate(source: ArticleSource): Promise<Checked> {
   try {
     json = await source.read();
   } catch (error) {
+    if (error instanceof ArticleReadError) return { issues: error.issues };
     return { issues: [{ file: source.file, path: '', message: `expected a JSON document: ${(error as Error).message}` }] };
   }
-  return validateArticleFile(json, source.file);
+  return validateArticleFile(json, source.file, source.limits);
 }
 
 export interface RunValidation {
@@ -227,9 +232,10 @@ export function ingestDocuments(
   documents: Array<{ file: string; json: unknown }>,
   db: Db,
   options: WriterOptions = {},
+  limits: IngestLimits = DEFAULT_INGEST_LIMITS,
 ): Promise<SeedReport> {
   return seedSources(
-    documents.map(({ file, json }) => ({ file, read: async () => json })),
+    documents.map(({ file, json }) => ({ file, limits, read: async () => checkDocumentSize(json, file, limits) })),
     db,
     () => {},
     options,

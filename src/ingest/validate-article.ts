@@ -20,8 +20,10 @@ import {
   relationRule,
   type EntityType,
 } from '../domain/vocabulary.ts';
+import { checkCharacters, checkCounts } from './check-document-limits.ts';
+import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
 import { fromZodIssues, listWords, type ValidationIssue } from './issues.ts';
-import { quoteOccursIn } from './text-folding.ts';
+import { foldForQuoteMatch } from './text-folding.ts';
 
 export interface ArticleValidation {
   /** Present when the file is valid (no issues). */
@@ -129,6 +131,8 @@ function checkEntityIds(file: string, parts: ArticleParts): ValidationIssue[] {
 
 function checkEvidence(file: string, parts: ArticleParts): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  // Folded once, not once per quote: 10,000 quotes against a 200,000-character text took 27 s.
+  const foldedText = parts.text === undefined ? undefined : foldForQuoteMatch(parts.text);
   for (const { index, value: relation } of parts.relations) {
     if (isClaimType(relation.type) && relation.quote === undefined) {
       issues.push({
@@ -144,7 +148,7 @@ function checkEvidence(file: string, parts: ArticleParts): ValidationIssue[] {
         message: `expected a demand: ${relation.type} must say what is demanded`,
       });
     }
-    if (relation.quote !== undefined && parts.text !== undefined && !quoteOccursIn(relation.quote, parts.text)) {
+    if (relation.quote !== undefined && foldedText !== undefined && !foldedText.includes(foldForQuoteMatch(relation.quote))) {
       issues.push({
         file,
         path: `relations[${index}].quote`,
@@ -170,11 +174,15 @@ function checkParts(file: string, parts: ArticleParts): ValidationIssue[] {
   return [...checkEntityIds(file, parts), ...checkEvidence(file, parts), ...checkLocalReferenceTypes(file, parts)];
 }
 
-export function validateArticleFile(json: unknown, file: string): ArticleValidation {
+export function validateArticleFile(json: unknown, file: string, limits: IngestLimits = DEFAULT_INGEST_LIMITS): ArticleValidation {
+  // An oversized document is refused on its counts alone: nothing else is worth the work.
+  const oversized = checkCounts(json, file, limits);
+  if (oversized.length > 0) return { issues: oversized };
+  const characters = checkCharacters(json, file);
   const parsed = ExtractedArticleSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    return { issues: [...fromZodIssues(file, parsed.error.issues), ...checkParts(file, salvageParts(json))] };
+    return { issues: [...characters, ...fromZodIssues(file, parsed.error.issues), ...checkParts(file, salvageParts(json))] };
   }
-  const issues = checkParts(file, partsOf(parsed.data));
+  const issues = [...characters, ...checkParts(file, partsOf(parsed.data))];
   return issues.length > 0 ? { issues } : { article: parsed.data, issues };
 }

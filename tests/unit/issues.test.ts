@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeValue, formatIssues, formatPath } from '../../src/ingest/issues.ts';
+import { capIssues, describeValue, formatIssueReport, formatIssues, formatPath } from '../../src/ingest/issues.ts';
 
 describe('JSON paths', () => {
   it('reads like JavaScript: relations[3].target, entities[0].aliases[2]', () => {
@@ -45,5 +45,26 @@ describe('the issue list', () => {
 
   it('is empty without issues', () => {
     expect(formatIssues([])).toBe('');
+  });
+});
+
+describe('a capped report', () => {
+  const issues = Array.from({ length: 12_350 }, (_, index) => ({ file: 'big.json', path: `entities[${index}].type`, message: 'expected "State"' }));
+
+  it('lists the first issues, then counts the others', () => {
+    const lines = formatIssueReport(issues, 5).split('\n');
+    expect(lines).toEqual([
+      ...issues.slice(0, 5).map((issue) => `✖ big.json → ${issue.path}: expected "State"`),
+      '… and 12,345 more problems',
+    ]);
+  });
+
+  it('is the plain list when the issues fit', () => {
+    expect(formatIssueReport(issues.slice(0, 3), 5)).toBe(formatIssues(issues.slice(0, 3)));
+  });
+
+  it('counts a single remaining problem in the singular', () => {
+    expect(capIssues(issues.slice(0, 6), 5).more).toBe(1);
+    expect(formatIssueReport(issues.slice(0, 6), 5).endsWith('… and 1 more problem')).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+import type { IngestLimits } from '../../ingest/ingest-limits.ts';
+import { capIssues } from '../../ingest/issues.ts';
 import { ingestDocuments, removeArticle, SeedValidationError, type SeedReport } from '../../ingest/seed-run.ts';
 import { requireMutationAccess } from '../auth.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -11,8 +13,11 @@ const DOCUMENT = 'document';
 type IngestReport = SeedReport & { articleId: string; outcome: 'created' | 'replaced' | 'unchanged' };
 type MergeRecord = SeedReport['merges'][number];
 
-/** A request waits this long for another writer (a seed run, say) before it is told to retry. */
-const WRITER_WAIT_MS = 15_000;
+/**
+ * A request waits for another writer (a seed run, say) at most until a second before its
+ * deadline, then is told to retry: past the deadline the client has stopped listening.
+ */
+const writerOptions = (ctx: GraphQLContext) => ({ waitMs: Math.max(0, ctx.deadline.remainingMs() - 1_000) });
 
 function mapWriterError(error: unknown): unknown {
   return error instanceof IngestBusyError ? new WriterBusyError(error.message) : mapNeo4jError(error);
@@ -20,8 +25,13 @@ function mapWriterError(error: unknown): unknown {
 
 const fieldOf = (path: string) => (path ? `${DOCUMENT}.${path}` : DOCUMENT);
 
-function toBadUserInput(error: SeedValidationError): BadUserInputError {
-  return new BadUserInputError(error.issues.map((issue) => ({ field: fieldOf(issue.path), reason: issue.message })));
+function toBadUserInput(error: SeedValidationError, limits: IngestLimits): BadUserInputError {
+  const { shown, more } = capIssues(error.issues, limits.maxIssuesShown);
+  return new BadUserInputError(
+    shown.map((issue) => ({ field: fieldOf(issue.path), reason: issue.message })),
+    {},
+    more,
+  );
 }
 
 export const mutationResolvers = {
@@ -30,9 +40,9 @@ export const mutationResolvers = {
       requireMutationAccess(ctx.auth);
       let report: SeedReport;
       try {
-        report = await ingestDocuments([{ file: DOCUMENT, json: args.document }], ctx.db, { waitMs: WRITER_WAIT_MS });
+        report = await ingestDocuments([{ file: DOCUMENT, json: args.document }], ctx.db, writerOptions(ctx), ctx.ingestLimits);
       } catch (error) {
-        throw error instanceof SeedValidationError ? toBadUserInput(error) : mapWriterError(error);
+        throw error instanceof SeedValidationError ? toBadUserInput(error, ctx.ingestLimits) : mapWriterError(error);
       }
       const [articleId] = report.articleIds;
       if (!articleId) throw new Error('The ingest pipeline reported no article for a valid document');
@@ -42,7 +52,7 @@ export const mutationResolvers = {
 
     removeArticle: async (_root: unknown, args: { id: string }, ctx: GraphQLContext) => {
       requireMutationAccess(ctx.auth);
-      const result = await removeArticle(args.id, ctx.db, { waitMs: WRITER_WAIT_MS }).catch((error: unknown) => {
+      const result = await removeArticle(args.id, ctx.db, writerOptions(ctx)).catch((error: unknown) => {
         throw mapWriterError(error);
       });
       if (!result.removed) throw new NotFoundError('article', args.id, 'id');
