@@ -1,8 +1,20 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 
+/**
+ * How long the driver retries a transaction that failed for a transient reason (Neo4j
+ * unreachable, a leader switch). Well inside the API's request deadline: while Neo4j is down a
+ * request should be told so (503 SERVICE_UNAVAILABLE, Retry-After), not wait out its deadline
+ * in retries and get a timeout.
+ */
+function retryWindowMs(config: Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>): number {
+  return config.REQUEST_TIMEOUT_MS === undefined ? 15_000 : Math.min(15_000, Math.floor(config.REQUEST_TIMEOUT_MS * 0.3));
+}
+
 /** One driver per process: it owns the connection pool. */
-export function createDriver(config: Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD'>): Driver {
+export function createDriver(
+  config: Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD'> & Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>,
+): Driver {
   return neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
     disableLosslessIntegers: true,
     userAgent: 'geopolitics-graph',
@@ -13,7 +25,7 @@ export function createDriver(config: Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | '
     // timeout; not below connectionTimeout, which the driver would then ignore.
     connectionAcquisitionTimeout: 5_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 15_000,
+    maxTransactionRetryTime: retryWindowMs(config),
   });
 }
 
