@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { INGEST_LOCK_LABEL, cypherLabel } from '../domain/vocabulary.ts';
+import { isProcessAlive } from '../process-alive.ts';
 import type { Db } from './driver.ts';
 
 const LOCK = cypherLabel(INGEST_LOCK_LABEL);
@@ -70,15 +71,6 @@ async function lockNode(tx: ManagedTransaction): Promise<void> {
   await tx.run(`MERGE (l:${LOCK} {name: $name}) SET l.touchedAt = timestamp()`, { name: LOCK_NAME });
 }
 
-function processIsGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
 type Attempt = { acquired: true } | { acquired: false; holder: LeaseHolder };
 
 async function tryAcquire(db: Db, token: string, purpose: string, ttlMs: number): Promise<Attempt> {
@@ -102,7 +94,7 @@ async function tryAcquire(db: Db, token: string, purpose: string, ttlMs: number)
         row.holder == null ||
         holder.expiresInMs < 0 ||
         row.holder === token ||
-        (holder.host === hostname() && holder.pid > 0 && processIsGone(holder.pid));
+        (holder.host === hostname() && holder.pid > 0 && !isProcessAlive(holder.pid));
       if (!free) return { acquired: false, holder };
       await tx.run(
         `MATCH (l:${LOCK} {name: $name})

@@ -9,6 +9,7 @@ import { launcherEnvironment } from './launcher-environment.ts';
 import { ensureDistribution } from './neo4j-distribution.ts';
 import { renderNeo4jConf } from './neo4j-conf.ts';
 import { RuntimeError, type RuntimeSettings } from './runtime-settings.ts';
+import { isProcessAlive } from '../process-alive.ts';
 
 const LAUNCHER = 'org.neo4j.server.startup.Neo4jCommand';
 
@@ -80,7 +81,7 @@ export async function stopLocalNeo4j(settings: RuntimeSettings, log: Log): Promi
   log(`Stopping Neo4j (pid ${pid}) ...`);
   const environment = launcherEnvironment(process.env, { home: settings.home, javaHome: settings.JAVA_HOME, javaExecutable: java.executable });
   runLauncher(java.executable, libDir, LAUNCHER, ['stop'], environment);
-  await waitUntil(() => !isAlive(pid), 120_000, `Neo4j (pid ${pid}) did not stop within 120 s`);
+  await waitUntil(() => !isProcessAlive(pid), 120_000, `Neo4j (pid ${pid}) did not stop within 120 s`);
   return { wasRunning: true };
 }
 
@@ -128,16 +129,7 @@ function runningPid(home: string): number | null {
   const pidFile = join(home, 'run', 'neo4j.pid');
   if (!existsSync(pidFile)) return null;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return Number.isInteger(pid) && pid > 0 && isProcessAlive(pid) ? pid : null;
 }
 
 async function refuseTakenPort(port: number, variable: string): Promise<void> {
@@ -193,7 +185,7 @@ async function waitForBolt(settings: RuntimeSettings, pid: number | null, starte
             'use that one, or delete the folder to start empty.',
         );
       }
-      if (pid !== null && !isAlive(pid)) {
+      if (pid !== null && !isProcessAlive(pid)) {
         throw new RuntimeError(`Neo4j (pid ${pid}) exited during start-up.\n${logTail(settings.home)}`);
       }
     }
