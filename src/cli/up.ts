@@ -4,7 +4,6 @@ import { migrate } from '../db/migrate.ts';
 import { formatIssues } from '../ingest/issues.ts';
 import { checkDatabasePassword } from '../password-policy.ts';
 import { SeedValidationError, fileSources, listArticleFiles, seedSources } from '../ingest/seed-run.ts';
-import { defaultPasswordWarning } from '../runtime/default-password-warning.ts';
 import { dockerCompose } from '../runtime/docker-neo4j.ts';
 import { startLocalNeo4j } from '../runtime/local-neo4j.ts';
 import { loadRuntimeSettings, PROJECT_ROOT, RuntimeError } from '../runtime/runtime-settings.ts';
@@ -57,8 +56,6 @@ Ready.
   Neo4j Browser: ${browserUrl}   (user ${config.NEO4J_USER}, password from NEO4J_PASSWORD, default "${runtime.NEO4J_PASSWORD === 'geograph-local' ? 'geograph-local' : '(yours)'}")
   Mutations:     ${config.API_TOKEN ? 'enabled with Authorization: Bearer $API_TOKEN' : 'disabled (set API_TOKEN to enable ingestArticle and removeArticle)'}
 Ctrl-C stops the API; Neo4j keeps running until npm run db:stop.`);
-  const warning = defaultPasswordWarning(config.NEO4J_PASSWORD);
-  if (warning) console.warn(warning);
 }
 
 main().catch((error: unknown) => {

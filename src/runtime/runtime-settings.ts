@@ -5,8 +5,9 @@ import { z } from 'zod';
 /** Where the project lives: two levels up from src/runtime/. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** The documented default: fine on a developer's laptop, known to everyone else. */
-export const DEFAULT_NEO4J_PASSWORD = 'geograph-local';
+// One default password for the API and the local runtime (config.ts), re-exported for the runtime's callers.
+import { DEFAULT_NEO4J_PASSWORD } from '../config.ts';
+export { DEFAULT_NEO4J_PASSWORD };
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const memory = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 2g');
