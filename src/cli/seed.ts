@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate.ts';
 import { ingestLimitsOf, type IngestLimits } from '../ingest/ingest-limits.ts';
 import { formatIssueReport, formatIssues } from '../ingest/issues.ts';
 import {
+  DEFAULT_WRITE_BATCH_ROWS,
   SeedUsageError,
   SeedValidationError,
   fileSources,
@@ -24,6 +25,8 @@ const USAGE = `usage: npm run seed -- [paths...] [--dry-run] [--reset] [--remove
   --dry-run        validate only; needs no database
   --reset          empty the graph before loading
   --remove <id>    remove that article and only the claims it supports
+  --batch-rows <n> entity and claim rows per write transaction (default ${DEFAULT_WRITE_BATCH_ROWS});
+                   a killed run loses at most one batch, and the next run writes it
   -h, --help       this text
 
 exit codes: 0 done, 1 invalid input or failure (nothing written for invalid input), 2 usage error`;
@@ -36,6 +39,7 @@ function parse(argv: string[]) {
       'dry-run': { type: 'boolean', default: false },
       reset: { type: 'boolean', default: false },
       remove: { type: 'string' },
+      'batch-rows': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -43,7 +47,11 @@ function parse(argv: string[]) {
     throw new SeedUsageError('--remove takes an article id and no other option or path');
   }
   if (values['dry-run'] && values.reset) throw new SeedUsageError('--dry-run and --reset exclude each other');
-  return { ...values, paths: positionals.length > 0 ? positionals : ['seed'] };
+  const batchRows = values['batch-rows'] === undefined ? DEFAULT_WRITE_BATCH_ROWS : Number(values['batch-rows']);
+  if (!Number.isInteger(batchRows) || batchRows < 1) {
+    throw new SeedUsageError(`--batch-rows expects a whole number of rows above 0, got ${JSON.stringify(values['batch-rows'])}`);
+  }
+  return { ...values, batchRows, paths: positionals.length > 0 ? positionals : ['seed'] };
 }
 
 function printReport(report: SeedReport): void {
@@ -128,7 +136,7 @@ async function load(files: string[], options: ReturnType<typeof parse>, limits: 
     return 0;
   }
   const report = await withDb((db) =>
-    seedSources(fileSources(files, limits), db, progress.update, { reset: options.reset, onWait: tellWaiting }),
+    seedSources(fileSources(files, limits), db, progress.update, { reset: options.reset, onWait: tellWaiting, batchRows: options.batchRows }),
   );
   progress.done();
   printReport(report);

@@ -2,23 +2,33 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_COMMON_PROPS, entityTypeProps } from '../domain/article.schema.ts';
 import {
   ARTICLE_LABEL,
+  CLAIM_LABEL,
   ENTITY_LABEL,
   ENTITY_TYPES,
   INGEST_LOCK_LABEL,
   MERGE_LABEL,
   DERIVED_RELATIONSHIP_TYPES,
-  RELATION_TYPES,
   cypherLabel,
-  cypherRelationshipType,
 } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan } from '../ingest/plan-article-write.ts';
 import type { Db } from './driver.ts';
 import { inLeasedWrite, type IngestLease } from './ingest-lease.ts';
+import { ADD_RELATION_DELTAS, RECOUNT_RELATIONS, type RelationToRecount } from './relation-aggregates.cypher.ts';
+import { batchRows, type BatchRows } from './write-rows.ts';
 
 const ENTITY = cypherLabel(ENTITY_LABEL);
 const ARTICLE = cypherLabel(ARTICLE_LABEL);
 const MERGE = cypherLabel(MERGE_LABEL);
-const { authored: AUTHORED, mentions: MENTIONS, mergedInto: MERGED_INTO } = DERIVED_RELATIONSHIP_TYPES;
+const CLAIM = cypherLabel(CLAIM_LABEL);
+const {
+  authored: AUTHORED,
+  mentions: MENTIONS,
+  mergedInto: MERGED_INTO,
+  claims: CLAIMS,
+  subject: SUBJECT,
+  object: OBJECT,
+  attributedTo: ATTRIBUTED_TO,
+} = DERIVED_RELATIONSHIP_TYPES;
 
 /** Every optional entity property of the format, each a plain identifier (safe as Cypher text). */
 const ENTITY_PROPERTY_KEYS = [...new Set([...ENTITY_COMMON_PROPS, ...ENTITY_TYPES.flatMap(entityTypeProps)])].filter((key) =>
@@ -29,7 +39,7 @@ const ENTITY_PROPERTY_KEYS = [...new Set([...ENTITY_COMMON_PROPS, ...ENTITY_TYPE
 const KEEP_FIRST_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: coalesce(n.${key}, e.props.${key})`).join(', ')}}`;
 
 /** What this article says of the entity, kept on its MENTIONS so it can be recomputed without it. */
-const MENTION_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: e.props.${key}`).join(', ')}}`;
+const MENTION_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: m.props.${key}`).join(', ')}}`;
 
 /**
  * Each property again from the mentions that remain, in load order (`mentions` is ordered):
@@ -39,13 +49,8 @@ const PROPS_FROM_MENTIONS = ENTITY_PROPERTY_KEYS.map(
   (key) => `n.${key} = head([m IN mentions WHERE m.${key} IS NOT NULL | m.${key}])`,
 ).join(',\n         ');
 
-/**
- * Deletes every claim an article supports, type by type so each uses its articleId index.
- * The types come from the vocabulary, never from input.
- */
-const DELETE_ARTICLE_CLAIMS = RELATION_TYPES.map(
-  (type) => `CALL { MATCH ()-[r:${cypherRelationshipType(type)}]->() WHERE r.articleId = $articleId DELETE r }`,
-).join('\n');
+/** Load order: transactions in time, articles of one transaction in the order they were given. */
+const LOAD_ORDER = 'a.loadedAt, a.loadIndex, a.id';
 
 /** The stored content hash of each of these articles that is in the graph. */
 export async function findContentHashes(db: Db, articleIds: string[]): Promise<Map<string, string>> {
@@ -54,7 +59,7 @@ export async function findContentHashes(db: Db, articleIds: string[]): Promise<M
      MATCH (a:${ARTICLE} {id: articleId})
      RETURN a.id AS id, a.contentHash AS contentHash`,
     { articleIds },
-    { database: db.database },
+    { database: db.database, routing: 'READ' },
   );
   return new Map(records.map((record) => [String(record.get('id')), String(record.get('contentHash'))]));
 }
@@ -62,196 +67,232 @@ export async function findContentHashes(db: Db, articleIds: string[]): Promise<M
 /** The rows of `$list` of one type; the type is the vocabulary's (whitelisted), never input. */
 const rowsOfType = (list: string, type: string) => `[row IN $${list} WHERE row.type = '${type}']`;
 
-const WRITE_ENTITIES = `MATCH (a:${ARTICLE} {id: $articleId})
-${ENTITY_TYPES.map(
-  (type) => `CALL (a) {
+const WRITE_ARTICLES = `UNWIND $articles AS row
+MERGE (a:${ARTICLE} {id: row.id})
+SET a += row.props, a.loadedAt = datetime(), a.loadIndex = row.loadIndex`;
+
+/**
+ * One row per entity of the batch (src/db/write-rows.ts): created with the first name it was
+ * given, each property kept from the first article that gives one, names a union.
+ */
+const WRITE_ENTITIES = ENTITY_TYPES.map(
+  (type) => `CALL {
   UNWIND ${rowsOfType('entities', cypherLabel(type))} AS e
   MERGE (n:${ENTITY} {id: e.id})
   ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
   SET n += ${KEEP_FIRST_PROPS}
-  MERGE (a)-[m:${MENTIONS} {localId: e.localId}]->(n)
-  SET m += ${MENTION_PROPS}, m.name = e.name, m.aliases = e.aliases, m.normalizedNames = e.normalizedNames
+  SET n.aliases = COLLECT {
+        UNWIND coalesce(n.aliases, []) + e.names AS alias
+        WITH DISTINCT alias WHERE alias <> n.name
+        RETURN alias ORDER BY alias
+      },
+      n.normalizedNames = COLLECT {
+        UNWIND coalesce(n.normalizedNames, []) + e.normalizedNames AS normalized
+        WITH DISTINCT normalized
+        RETURN normalized ORDER BY normalized
+      }
 }`,
-).join('\n')}`;
+).join('\n');
+
+/** Like WRITE_ENTITIES, for a replaced article: its names are recomputed from the mentions afterwards. */
+const WRITE_ENTITY_PROPERTIES = ENTITY_TYPES.map(
+  (type) => `CALL {
+  UNWIND ${rowsOfType('entities', cypherLabel(type))} AS e
+  MERGE (n:${ENTITY} {id: e.id})
+  ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
+  SET n += ${KEEP_FIRST_PROPS}
+}`,
+).join('\n');
+
+const WRITE_MENTIONS = `UNWIND $mentions AS m
+MATCH (a:${ARTICLE} {id: m.articleId})
+MATCH (n:${ENTITY} {id: m.entityId})
+MERGE (a)-[r:${MENTIONS} {localId: m.localId}]->(n)
+SET r += ${MENTION_PROPS.replaceAll('m.props', 'm.props')}, r.name = m.name, r.aliases = m.aliases, r.normalizedNames = m.normalizedNames`;
 
 /** Bare entities (type and name) that a later file of the run defines in full. */
 const CREATE_FORWARD_REFERENCES = ENTITY_TYPES.map(
   (type) => `CALL {
-  UNWIND ${rowsOfType('entities', cypherLabel(type))} AS e
+  UNWIND ${rowsOfType('references', cypherLabel(type))} AS e
   MERGE (n:${ENTITY} {id: e.id})
   ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
 }`,
 ).join('\n');
 
-const WRITE_RELATIONS = RELATION_TYPES.map(
-  (type) => `CALL {
-  UNWIND ${rowsOfType('relations', cypherRelationshipType(type))} AS row
-  MATCH (s:${ENTITY} {id: row.sourceId}), (t:${ENTITY} {id: row.targetId})
-  CREATE (s)-[r:${cypherRelationshipType(type)}]->(t)
-  SET r = row.props, r.articleId = $articleId, r.ordinal = toInteger(row.ordinal)
-}`,
-).join('\n');
+/** One node per claim, linked to its article and its two entities; the relation it belongs to is counted separately. */
+const WRITE_CLAIMS = `UNWIND $claims AS row
+MATCH (a:${ARTICLE} {id: row.articleId})
+MATCH (s:${ENTITY} {id: row.sourceId})
+MATCH (t:${ENTITY} {id: row.targetId})
+CREATE (c:${CLAIM})
+SET c = row.props, c.id = row.id, c.type = row.type, c.articleId = row.articleId, c.ordinal = row.ordinal,
+    c.sourceId = row.sourceId, c.targetId = row.targetId, c.relation = row.relation
+CREATE (a)-[:${CLAIMS}]->(c), (c)-[:${SUBJECT}]->(s), (c)-[:${OBJECT}]->(t)`;
+
+const WRITE_ATTRIBUTIONS = `UNWIND $attributions AS row
+MATCH (c:${CLAIM} {id: row.claimId})
+MATCH (x:${ENTITY} {id: row.entityId})
+CREATE (c)-[:${ATTRIBUTED_TO}]->(x)`;
+
+const WRITE_AUTHORSHIPS = `UNWIND $authorships AS row
+MATCH (a:${ARTICLE} {id: row.articleId})
+MATCH (p:${ENTITY} {id: row.personId}) WHERE p:${cypherLabel('Person')}
+MERGE (p)-[:${AUTHORED} {articleId: row.articleId}]->(a)`;
+
+const WRITE_MERGES = `UNWIND $merges AS m
+MATCH (into:${ENTITY} {id: m.intoId})
+MERGE (g:${MERGE} {fromId: m.fromId})
+ON CREATE SET g.at = datetime()
+SET g.intoId = m.intoId, g.reason = m.reason, g.matched = m.matched, g.articleId = m.articleId,
+    g.fromName = m.fromName, g.fromType = m.fromType
+MERGE (g)-[:${MERGED_INTO}]->(into)`;
 
 export type ArticleWriteOutcome = 'created' | 'replaced' | 'unchanged';
 
-export interface ArticleWriteResult {
-  outcome: ArticleWriteOutcome;
+export interface BatchWriteResult {
   entitiesCreated: number;
   relationsWritten: number;
 }
 
 /**
- * Writes one article, whole, in one transaction: a failure or a kill leaves either the
- * previous version or the new one, never half. The transaction function is retried by the
- * driver on transient errors, and every step is idempotent, so a retry ends the same.
+ * Runs each statement once for the whole batch. Statement texts never change and list
+ * parameters always hold maps of the same shape, so Neo4j plans each statement once per run.
  */
-export function writeArticle(db: Db, plan: ArticleWritePlan, lease: IngestLease): Promise<ArticleWriteResult> {
-  return inLeasedWrite(db, lease, (tx) => writeArticleIn(tx, plan));
-}
-
-async function writeArticleIn(tx: ManagedTransaction, plan: ArticleWritePlan): Promise<ArticleWriteResult> {
-  const articleId = plan.article.id;
-  const existing = await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) RETURN a.contentHash AS contentHash`, { articleId });
-  const previousHash = existing.records[0]?.get('contentHash') as string | undefined;
-  if (previousHash === plan.article.contentHash) {
-    return { outcome: 'unchanged', entitiesCreated: 0, relationsWritten: 0 };
-  }
-
-  // A changed article replaces what it said before: its claims, mentions and authorship.
-  // (A new one has nothing to replace: its claims can only exist with its Article node.)
-  let previouslyMentioned: string[] = [];
-  if (previousHash !== undefined) {
-    const previous = await tx.run(
-      `MATCH (a:${ARTICLE} {id: $articleId})-[r:${MENTIONS}|${AUTHORED}]-(n)
-       DELETE r
-       RETURN collect(DISTINCT n.id) AS ids`,
-      { articleId },
-    );
-    previouslyMentioned = (previous.records[0]?.get('ids') as string[] | undefined) ?? [];
-    await tx.run(DELETE_ARTICLE_CLAIMS, { articleId });
-    // Merge records stay until the new version is written (takeBackMerges): a merged id it
-    // still uses keeps meaning its entity, and resolves through the record without a new merge.
-  }
-
-  await tx.run(
-    `MERGE (a:${ARTICLE} {id: $article.id})
-     SET a += $article, a.loadedAt = datetime()`,
-    { article: plan.article },
-  );
-
-  // One statement for all entities and one for all claims, each the same text and the same
-  // parameter types for every article (Neo4j's plan cache keys on both: an empty list where
-  // another article had rows is a new plan), so Neo4j plans them once. Planning one costs
-  // ~230 ms, running it a few.
-  let entitiesCreated = 0;
-  if (plan.entities.length > 0) {
-    const entities = await tx.run(WRITE_ENTITIES, { articleId, entities: plan.entities });
-    entitiesCreated = entities.summary.counters.updates().nodesCreated;
-  }
-  if (previousHash === undefined) {
-    // A new article can only add names: a union with what is there, not a recount of every
-    // article that mentions the entity (which would grow with the corpus).
-    await addNames(tx, plan.entities);
-  }
-
-  if (plan.forwardReferences.length > 0) {
-    await tx.run(CREATE_FORWARD_REFERENCES, { entities: plan.forwardReferences });
-  }
+async function writeRows(tx: ManagedTransaction, rows: BatchRows, options: { namesFromMentions: boolean }): Promise<BatchWriteResult> {
+  await tx.run(WRITE_ARTICLES, { articles: rows.articles });
+  const entities = await tx.run(options.namesFromMentions ? WRITE_ENTITY_PROPERTIES : WRITE_ENTITIES, { entities: rows.entities });
+  const entitiesCreated = entities.summary.counters.updates().nodesCreated;
+  await tx.run(WRITE_MENTIONS, { mentions: rows.mentions });
+  if (rows.forwardReferences.length > 0) await tx.run(CREATE_FORWARD_REFERENCES, { references: rows.forwardReferences });
 
   let relationsWritten = 0;
-  const relations = RELATION_TYPES.flatMap((type) => (plan.relationsByType[type] ?? []).map((row) => ({ ...row, type })));
-  const relationRows = relations.length;
-  if (relationRows > 0) {
-    const written = await tx.run(WRITE_RELATIONS, { articleId, relations });
-    relationsWritten = written.summary.counters.updates().relationshipsCreated;
+  if (rows.claims.length > 0) {
+    const written = await tx.run(WRITE_CLAIMS, { claims: rows.claims });
+    relationsWritten = written.summary.counters.updates().nodesCreated;
     // A claim whose endpoint is missing would be dropped by the MATCH without a word: fail
-    // the whole article instead (its transaction rolls back).
-    if (relationsWritten !== relationRows) {
-      throw new Error(`Article ${articleId}: ${relationRows - relationsWritten} of ${relationRows} relations name an entity the graph does not hold`);
+    // the whole batch instead (its transaction rolls back).
+    if (relationsWritten !== rows.claims.length) {
+      const articles = [...new Set(rows.claims.map((claim) => claim.articleId))].join(', ');
+      throw new Error(
+        `Articles ${articles}: ${rows.claims.length - relationsWritten} of ${rows.claims.length} relations name an entity the graph does not hold`,
+      );
     }
+    await tx.run(ADD_RELATION_DELTAS, { deltas: rows.relationDeltas });
   }
-
-  if (plan.authorIds.length > 0) {
-    await tx.run(
-      `MATCH (a:${ARTICLE} {id: $articleId})
-       UNWIND $authorIds AS authorId
-       MATCH (p:${ENTITY} {id: authorId}) WHERE p:${cypherLabel('Person')}
-       MERGE (p)-[:${AUTHORED} {articleId: $articleId}]->(a)`,
-      { articleId, authorIds: plan.authorIds },
-    );
+  if (rows.attributions.length > 0) await tx.run(WRITE_ATTRIBUTIONS, { attributions: rows.attributions });
+  if (rows.authorships.length > 0) await tx.run(WRITE_AUTHORSHIPS, { authorships: rows.authorships });
+  if (rows.merges.length > 0) {
+    await tx.run(WRITE_MERGES, {
+      merges: rows.merges.map(({ fromId, intoId, reason, matched, articleId, fromName, fromType }) => ({
+        fromId, intoId, reason, matched, articleId, fromName, fromType,
+      })),
+    });
   }
-
-  if (plan.merges.length > 0) {
-    await tx.run(
-      `UNWIND $merges AS m
-       MATCH (into:${ENTITY} {id: m.intoId})
-       MERGE (g:${MERGE} {fromId: m.fromId})
-       ON CREATE SET g.at = datetime()
-       SET g.intoId = m.intoId, g.reason = m.reason, g.matched = m.matched, g.articleId = m.articleId,
-           g.fromName = m.fromName, g.fromType = m.fromType
-       MERGE (g)-[:${MERGED_INTO}]->(into)`,
-      {
-        merges: plan.merges.map(({ fromId, intoId, reason, matched, articleId: mergeArticle, fromName, fromType }) => ({
-          fromId, intoId, reason, matched, articleId: mergeArticle, fromName, fromType,
-        })),
-      },
-    );
-  }
-
-  if (previousHash !== undefined) {
-    // The article's previous version may have named, described, identified (wikidata) or
-    // merged entities it no longer does: what it no longer supports is taken back.
-    const stillMentioned = new Set(plan.entities.map((entity) => entity.id));
-    await deleteOrphans(tx, previouslyMentioned.filter((id) => !stillMentioned.has(id)));
-    await refreshEntities(tx, [...new Set([...previouslyMentioned, ...stillMentioned])]);
-    await takeBackMerges(tx, articleId);
-  }
-
-  return { outcome: previousHash === undefined ? 'created' : 'replaced', entitiesCreated, relationsWritten };
+  return { entitiesCreated, relationsWritten };
 }
 
-/** True for an entity that some claim names in `attributedTo`; one index lookup per type. */
-const NOT_ATTRIBUTED = RELATION_TYPES.map(
-  (type) => `NOT EXISTS { MATCH ()-[a:${cypherRelationshipType(type)}]->() WHERE a.attributedTo = n.id }`,
-).join('\n       AND ');
+/**
+ * Writes articles that are not in the graph yet, all in one transaction: a failure or a kill
+ * leaves none of them or all of them. The caller (holding the lease) checked they are new; the
+ * transaction checks again, so a retry by the driver ends the same.
+ */
+export function writeNewArticles(db: Db, plans: readonly ArticleWritePlan[], lease: IngestLease): Promise<BatchWriteResult> {
+  const rows = batchRows(plans);
+  return inLeasedWrite(db, lease, async (tx) => {
+    const existing = await tx.run(`UNWIND $ids AS id MATCH (a:${ARTICLE} {id: id}) RETURN collect(a.id) AS ids`, {
+      ids: rows.articles.map((article) => article.id),
+    });
+    const present = (existing.records[0]?.get('ids') as string[] | undefined) ?? [];
+    if (present.length > 0) throw new Error(`Expected new articles, but the graph already holds ${present.join(', ')}`);
+    return writeRows(tx, rows, { namesFromMentions: false });
+  });
+}
+
+export interface ArticleWriteResult extends BatchWriteResult {
+  outcome: ArticleWriteOutcome;
+}
 
 /**
- * Deletes the entities among `entityIds` that no article mentions and no claim or
- * authorship (relationships that carry an articleId) still needs, nor names as the actor
- * making a claim, with their merge records.
+ * Writes one article whose previous version may be in the graph, in one transaction: what the
+ * previous version said (claims, mentions, authorship, merges it caused, what it said of
+ * entities) is taken back, and the relations it touched are recounted from the claims that remain.
+ */
+export function writeArticle(db: Db, plan: ArticleWritePlan, lease: IngestLease): Promise<ArticleWriteResult> {
+  const rows = batchRows([plan]);
+  return inLeasedWrite(db, lease, async (tx) => {
+    const articleId = plan.article.id;
+    const existing = await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) RETURN a.contentHash AS contentHash`, { articleId });
+    const previousHash = existing.records[0]?.get('contentHash') as string | undefined;
+    if (previousHash === plan.article.contentHash) return { outcome: 'unchanged', entitiesCreated: 0, relationsWritten: 0 };
+    if (previousHash === undefined) return { outcome: 'created', ...(await writeRows(tx, rows, { namesFromMentions: false })) };
+
+    const { mentioned, relations } = await takeBackArticle(tx, articleId, { keepArticleNode: true });
+    await recountRelations(tx, relations);
+    const written = await writeRows(tx, rows, { namesFromMentions: true });
+    const stillMentioned = new Set(plan.entities.map((entity) => entity.id));
+    await deleteOrphans(tx, mentioned.filter((id) => !stillMentioned.has(id)));
+    await refreshEntities(tx, [...new Set([...mentioned, ...stillMentioned])]);
+    // Merge records stay until the new version is written: a merged id it still uses keeps
+    // meaning its entity, and resolves through the record without a new merge.
+    await takeBackMerges(tx, articleId);
+    return { outcome: 'replaced', ...written };
+  });
+}
+
+/**
+ * Deletes what an article said: its claims, mentions and authorship (and the Article node
+ * unless kept). Returns the entities it mentioned and the relations its claims counted in.
+ */
+async function takeBackArticle(
+  tx: ManagedTransaction,
+  articleId: string,
+  options: { keepArticleNode: boolean },
+): Promise<{ mentioned: string[]; relations: RelationToRecount[]; claimsDeleted: number }> {
+  const found = await tx.run(
+    `MATCH (a:${ARTICLE} {id: $articleId})
+     RETURN COLLECT { MATCH (a)-[:${MENTIONS}]->(n) RETURN DISTINCT n.id } AS mentioned,
+            COLLECT { MATCH (a)-[:${CLAIMS}]->(c:${CLAIM})
+                      RETURN DISTINCT {type: c.type, sourceId: c.sourceId, targetId: c.targetId, relation: c.relation} } AS relations`,
+    { articleId },
+  );
+  const record = found.records[0];
+  const mentioned = (record?.get('mentioned') as string[] | undefined) ?? [];
+  const relations = (record?.get('relations') as RelationToRecount[] | undefined) ?? [];
+  const deleted = await tx.run(
+    `MATCH (c:${CLAIM} {articleId: $articleId}) DETACH DELETE c`,
+    { articleId },
+  );
+  await tx.run(
+    options.keepArticleNode
+      ? `MATCH (a:${ARTICLE} {id: $articleId})-[r:${MENTIONS}|${AUTHORED}]-() DELETE r`
+      : `MATCH (a:${ARTICLE} {id: $articleId}) DETACH DELETE a`,
+    { articleId },
+  );
+  return { mentioned, relations, claimsDeleted: deleted.summary.counters.updates().nodesDeleted };
+}
+
+/** Each relation's aggregates again from its remaining claims; a relation with none is deleted. */
+async function recountRelations(tx: ManagedTransaction, relations: RelationToRecount[]): Promise<void> {
+  if (relations.length > 0) await tx.run(RECOUNT_RELATIONS, { relations });
+}
+
+/**
+ * Deletes the entities among `entityIds` that no article mentions or is written by, and no
+ * claim names (as subject, object, or the actor making it), with their merge records.
  */
 async function deleteOrphans(tx: ManagedTransaction, entityIds: string[]): Promise<number> {
   if (entityIds.length === 0) return 0;
   const result = await tx.run(
     `UNWIND $entityIds AS entityId
      MATCH (n:${ENTITY} {id: entityId})
-     WHERE NOT EXISTS { (:${ARTICLE})-[:${MENTIONS}]->(n) }
-       AND NOT EXISTS { (n)-[r]-() WHERE r.articleId IS NOT NULL }
-       AND ${NOT_ATTRIBUTED}
+     WHERE NOT EXISTS { (n)<-[:${MENTIONS}|${SUBJECT}|${OBJECT}|${ATTRIBUTED_TO}]-() }
+       AND NOT EXISTS { (n)-[:${AUTHORED}]->() }
      OPTIONAL MATCH (g:${MERGE})-[:${MERGED_INTO}]->(n)
      DETACH DELETE g, n
      RETURN count(DISTINCT n) AS deleted`,
     { entityIds },
   );
   return Number(result.records[0]?.get('deleted') ?? 0);
-}
-
-async function addNames(tx: ManagedTransaction, entities: ArticleWritePlan['entities']): Promise<void> {
-  await tx.run(
-    `UNWIND $rows AS e
-     MATCH (n:${ENTITY} {id: e.id})
-     SET n.aliases = COLLECT {
-           UNWIND coalesce(n.aliases, []) + [e.name] + e.aliases AS alias
-           WITH DISTINCT alias WHERE alias <> n.name
-           RETURN alias ORDER BY alias
-         },
-         n.normalizedNames = COLLECT {
-           UNWIND coalesce(n.normalizedNames, []) + e.normalizedNames AS normalized
-           WITH DISTINCT normalized
-           RETURN normalized ORDER BY normalized
-         }`,
-    { rows: entities.map(({ id, name, aliases, normalizedNames }) => ({ id, name, aliases, normalizedNames })) },
-  );
 }
 
 /**
@@ -268,7 +309,7 @@ export async function refreshEntities(tx: ManagedTransaction, entityIds: string[
      MATCH (n:${ENTITY} {id: entityId})
      CALL (n) {
        MATCH (a:${ARTICLE})-[m:${MENTIONS}]->(n)
-       WITH a, m ORDER BY a.loadedAt, a.id
+       WITH a, m ORDER BY ${LOAD_ORDER}
        RETURN collect(m) AS mentions
      }
      WITH n, mentions WHERE size(mentions) > 0
@@ -299,10 +340,10 @@ async function takeBackMerges(tx: ManagedTransaction, articleId: string): Promis
   await tx.run(
     `MATCH (g:${MERGE} {articleId: $articleId})-[:${MERGED_INTO}]->(into:${ENTITY})
      CALL (g, into) {
-       OPTIONAL MATCH (user:${ARTICLE})-[m:${MENTIONS}]->(into)
+       OPTIONAL MATCH (a:${ARTICLE})-[m:${MENTIONS}]->(into)
        WHERE m.localId = g.fromId
-       WITH user ORDER BY user.loadedAt, user.id
-       RETURN collect(user.id)[0] AS stillUsedBy
+       WITH a ORDER BY ${LOAD_ORDER}
+       RETURN collect(a.id)[0] AS stillUsedBy
      }
      FOREACH (_ IN CASE WHEN stillUsedBy IS NULL THEN [1] ELSE [] END | DETACH DELETE g)
      FOREACH (_ IN CASE WHEN stillUsedBy IS NULL THEN [] ELSE [1] END | SET g.articleId = stillUsedBy)`,
@@ -317,29 +358,21 @@ export interface RemoveArticleResult {
 }
 
 /**
- * Removes an article and only what it supports: its claims, its mentions and authorship,
- * its merge records, and the entities that no other article mentions and no remaining
- * claim touches.
+ * Removes an article and only what it supports: its claims (and the relations they alone
+ * made), its mentions and authorship, its merge records, and the entities that no other
+ * article mentions and no remaining claim names.
  */
 export function deleteArticle(db: Db, articleId: string, lease: IngestLease): Promise<RemoveArticleResult> {
   return inLeasedWrite(db, lease, async (tx) => {
-    const found = await tx.run(
-      `MATCH (a:${ARTICLE} {id: $articleId})
-       RETURN COLLECT { MATCH (a)-[:${MENTIONS}]->(n) RETURN DISTINCT n.id } AS mentioned`,
-      { articleId },
-    );
-    const record = found.records[0];
-    if (!record) return { removed: false, relationsDeleted: 0, entitiesDeleted: 0 };
-    const mentioned = record.get('mentioned') as string[];
-
-    const claims = await tx.run(DELETE_ARTICLE_CLAIMS, { articleId });
-    const relationsDeleted = claims.summary.counters.updates().relationshipsDeleted;
-    await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) DETACH DELETE a`, { articleId });
+    const exists = await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) RETURN a.id AS id`, { articleId });
+    if (exists.records.length === 0) return { removed: false, relationsDeleted: 0, entitiesDeleted: 0 };
+    const { mentioned, relations, claimsDeleted } = await takeBackArticle(tx, articleId, { keepArticleNode: false });
+    await recountRelations(tx, relations);
     await takeBackMerges(tx, articleId);
-
-    const entitiesDeleted = await deleteOrphans(tx, mentioned);
+    const attributed = relations.flatMap((relation) => [relation.sourceId, relation.targetId]);
+    const entitiesDeleted = await deleteOrphans(tx, [...new Set([...mentioned, ...attributed])]);
     await refreshEntities(tx, mentioned);
-    return { removed: true, relationsDeleted, entitiesDeleted };
+    return { removed: true, relationsDeleted: claimsDeleted, entitiesDeleted };
   });
 }
 

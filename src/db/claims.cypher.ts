@@ -1,55 +1,48 @@
 /**
- * Cypher building blocks shared by every query that returns aggregated relations.
+ * Cypher building blocks shared by every query that returns relations.
  *
- * A claim is one vocabulary relationship (one per claim per article). A relation is every
- * claim of one type between the same two entities; with statements included, a claim whose
- * source is a Statement also counts once for each actor that ISSUED that statement (`viaId`).
+ * A relation is the one vocabulary relationship between two entities (per type), carrying the
+ * aggregates of its claims (src/db/relation-aggregates.cypher.ts); each claim is a :Claim node,
+ * found by the relation it belongs to through the `claim_relation` index, never by expanding
+ * an entity's relationships. With statements included, a Statement's relation also counts once
+ * for each actor that ISSUED that statement (`viaId`).
  *
  * The text built here only ever contains vocabulary names (through the whitelist guards) and
  * variable names chosen by the code; every value travels as a parameter.
  */
 import {
   ACTOR_TYPES,
+  CLAIM_LABEL,
   DERIVED_RELATIONSHIP_TYPES,
+  ENTITY_LABEL,
   MERGE_LABEL,
   RELATION_TYPES,
   STATEMENT_SOURCE_TYPES,
   cypherLabel,
   cypherRelationshipAlternation,
-  type Modality,
   type RelationType,
 } from '../domain/vocabulary.ts';
 import { evidenceProjection, projectionParams } from './projections.cypher.ts';
+import type { EvidenceFilter } from './rows.ts';
 
-/** Which claims count; a relation whose claims are all filtered out does not exist. */
-export interface EvidenceFilter {
-  minConfidence?: number | null;
-  modalities?: readonly Modality[] | null;
-  /** `YYYY-MM-DD`: keep claims whose date can fall on or after this day. */
-  from?: string | null;
-  /** `YYYY-MM-DD`: keep claims whose date can fall on or before this day. */
-  to?: string | null;
-}
+export type { EvidenceFilter } from './rows.ts';
 
-export interface ClaimScope {
-  /** A variable of the enclosing query that the source id must equal; absent means any. */
-  source?: string;
-  target?: string;
-  /** Also attribute a Statement's claims to each actor that issued it. */
-  via: boolean;
-}
-
-const ACTOR_LABELS = ACTOR_TYPES.map(cypherLabel).join('|');
+export const ENTITY = cypherLabel(ENTITY_LABEL);
+export const CLAIM = cypherLabel(CLAIM_LABEL);
+export const ACTOR_LABELS = ACTOR_TYPES.map(cypherLabel).join('|');
 const ISSUED: RelationType = 'ISSUED';
 
-/** A boolean Cypher expression over claim `r`; its parameters come from `evidenceParams`. */
-export function evidenceWhere(filter: EvidenceFilter, r = 'r'): string {
+export const hasEvidenceFilter = (filter: EvidenceFilter): boolean =>
+  filter.minConfidence != null || filter.modalities != null || filter.from != null || filter.to != null;
+
+/** A boolean Cypher expression over claim `c`; its parameters come from `evidenceParams`. */
+export function evidenceWhere(filter: EvidenceFilter, c = 'c'): string {
   const parts: string[] = [];
-  if (filter.minConfidence != null) parts.push(`coalesce(${r}.confidence, $defaultConfidence) >= $evMinConfidence`);
-  if (filter.modalities != null) parts.push(`coalesce(${r}.modality, $defaultModality) IN $evModalities`);
+  if (filter.minConfidence != null) parts.push(`coalesce(${c}.confidence, $defaultConfidence) >= $evMinConfidence`);
+  if (filter.modalities != null) parts.push(`coalesce(${c}.modality, $defaultModality) IN $evModalities`);
   // A claim's date is a range (`2024-09` is 1..30 September): keep it when the range meets the window.
-  if (filter.from != null) parts.push(`${r}.dateEnd >= $evFrom`);
-  if (filter.to != null) parts.push(`${r}.dateStart <= $evTo`);
+  if (filter.from != null) parts.push(`${c}.dateEnd >= $evFrom`);
+  if (filter.to != null) parts.push(`${c}.dateStart <= $evTo`);
   return parts.length > 0 ? parts.join(' AND ') : 'true';
 }
 
@@ -64,29 +57,72 @@ export function evidenceParams(filter: EvidenceFilter): Record<string, unknown> 
   };
 }
 
+/** The value of `Claim.relation` for the claims behind relationship `r` (a Statement's too). */
+export const claimsOf = (r: string): string => `type(${r}) + ' ' + ${r}.key`;
+
+/** The order evidence is listed in: oldest first, then article, then position in the article. */
+export const EVIDENCE_ORDER = (c: string) => `${c}.dateStart, ${c}.dateEnd, ${c}.articleId, ${c}.ordinal`;
+
+/** True when relationship `r` has a claim that passes the filter ('true' without a filter). */
+export function relationPasses(filter: EvidenceFilter, r = 'r'): string {
+  if (!hasEvidenceFilter(filter)) return 'true';
+  return `EXISTS { MATCH (c:${CLAIM} {relation: ${claimsOf(r)}}) WHERE ${evidenceWhere(filter)} }`;
+}
+
+/**
+ * `CALL` yielding `agg` for relationship `r`: its aggregates ({articleCount, firstSeen,
+ * lastSeen}); read from the relationship itself unless a filter asks to recount its claims
+ * (then null when no claim passes).
+ */
+export function relationAggregates(filter: EvidenceFilter, r = 'r'): string {
+  if (!hasEvidenceFilter(filter)) {
+    return `WITH *, {articleCount: ${r}.articleCount, firstSeen: ${r}.firstSeen, lastSeen: ${r}.lastSeen} AS agg`;
+  }
+  return `CALL (${r}) {
+      MATCH (c:${CLAIM} {relation: ${claimsOf(r)}})
+      WHERE ${evidenceWhere(filter)}
+      WITH c ORDER BY ${EVIDENCE_ORDER('c')}
+      WITH count(c) AS claims, count(DISTINCT c.articleId) AS articleCount, max(c.dateEnd) AS lastDate,
+           collect({dateEnd: c.dateEnd, seen: c.effectiveDate}) AS listed
+      RETURN CASE WHEN claims = 0 THEN null ELSE {
+        articleCount: articleCount, firstSeen: listed[0].seen, lastSeen: [x IN listed WHERE x.dateEnd = lastDate][0].seen
+      } END AS agg
+    }`;
+}
+
+/** A relation row (src/db/rows.ts, without evidence) from the variables a query holds. */
+export const relationRow = (type: string, sourceId: string, targetId: string, viaId: string, agg = 'agg') =>
+  `{type: ${type}, sourceId: ${sourceId}, targetId: ${targetId}, viaId: ${viaId}, ` +
+  `articleCount: ${agg}.articleCount, firstSeen: ${agg}.firstSeen, lastSeen: ${agg}.lastSeen}`;
+
+export interface RelationScope {
+  /** A variable of the enclosing query that the source id must equal; absent means any. */
+  source?: string;
+  target?: string;
+  /** Also credit a Statement's relations to each actor that issued it. */
+  via: boolean;
+}
+
 const idMatch = (variable: string | undefined) => (variable ? ` {id: ${variable}}` : '');
 
 /**
- * A UNION (to wrap in `CALL (...) { }`) yielding one row per claim and per attribution:
- * `type, sourceId, targetId, viaId ('' when direct), r`.
+ * A UNION (to wrap in `CALL (...) { }`) yielding one row per relation and per crediting:
+ * `type, sourceId, targetId, viaId ('' when direct), r` (r: the relationship behind it).
  */
-export function claimRows(scopes: readonly ClaimScope[], types: readonly RelationType[], filter: EvidenceFilter): string {
-  if (types.length === 0) throw new Error('claimRows needs at least one relation type');
-  const where = evidenceWhere(filter);
+export function relationRows(scopes: readonly RelationScope[], types: readonly RelationType[]): string {
+  if (types.length === 0) throw new Error('relationRows needs at least one relation type');
   const viaTypes = types.filter((type) => STATEMENT_SOURCE_TYPES.includes(type));
   const parts: string[] = [];
   for (const scope of scopes) {
     parts.push(
-      `MATCH (s:Entity${idMatch(scope.source)})-[r:${cypherRelationshipAlternation(types)}]->(t:Entity${idMatch(scope.target)})
-       WHERE ${where}
+      `MATCH (s:${ENTITY}${idMatch(scope.source)})-[r:${cypherRelationshipAlternation(types)}]->(t:${ENTITY}${idMatch(scope.target)})
        RETURN type(r) AS type, s.id AS sourceId, t.id AS targetId, '' AS viaId, r`,
     );
     if (scope.via && viaTypes.length > 0) {
-      // DISTINCT: an actor is recorded as issuer once per article that says so.
       parts.push(
-        `MATCH (s:Entity${idMatch(scope.source)})-[:${ISSUED}]->(st:Statement)-[r:${cypherRelationshipAlternation(viaTypes)}]->(t:Entity${idMatch(scope.target)})
-         WHERE s:${ACTOR_LABELS} AND ${where}
-         RETURN DISTINCT type(r) AS type, s.id AS sourceId, t.id AS targetId, st.id AS viaId, r`,
+        `MATCH (s:${ENTITY}${idMatch(scope.source)})-[:${ISSUED}]->(st:Statement)-[r:${cypherRelationshipAlternation(viaTypes)}]->(t:${ENTITY}${idMatch(scope.target)})
+         WHERE s:${ACTOR_LABELS}
+         RETURN type(r) AS type, s.id AS sourceId, t.id AS targetId, st.id AS viaId, r`,
       );
     }
   }
@@ -95,24 +131,31 @@ export function claimRows(scopes: readonly ClaimScope[], types: readonly Relatio
 }
 
 /**
- * `CALL` clause turning list variable `keys` (maps {type, sourceId, targetId, viaId}) into
- * `out`: the same relations, in the same order, each with its filtered evidence, oldest first.
- * Keys whose evidence is all filtered out (or that do not exist) are dropped.
+ * `CALL` clause giving `evidence` for relationship `r`: its claims that pass the filter, oldest
+ * first, projected. Reads the claims through the `claim_relation` index.
  */
-export function evidenceForKeys(keys: string, out: string, filter: EvidenceFilter, options: { articleId?: string } = {}): string {
-  const articleCondition = options.articleId ? ` AND r.articleId = ${options.articleId}` : '';
-  const imports = options.articleId ? `${keys}, ${options.articleId}` : keys;
+export function evidenceOf(filter: EvidenceFilter, r = 'r', options: { articleId?: string } = {}): string {
+  const articleCondition = options.articleId ? ` AND c.articleId = ${options.articleId}` : '';
+  const imports = options.articleId ? `${r}, ${options.articleId}` : r;
   return `CALL (${imports}) {
-    UNWIND range(0, size(${keys}) - 1) AS i
-    WITH i, ${keys}[i] AS k
-    MATCH (s:Entity {id: CASE k.viaId WHEN '' THEN k.sourceId ELSE k.viaId END})-[r]->(t:Entity {id: k.targetId})
-    WHERE type(r) = k.type AND type(r) IN $relationTypes AND ${evidenceWhere(filter)}${articleCondition}
-      AND (k.viaId = '' OR EXISTS { MATCH (issuer:Entity {id: k.sourceId})-[:${ISSUED}]->(s) WHERE issuer:${ACTOR_LABELS} })
-    WITH i, k, r ORDER BY r.dateStart, r.dateEnd, r.articleId, r.ordinal
-    WITH i, k, collect(${evidenceProjection('r')}) AS evidence
-    ORDER BY i
-    RETURN collect({type: k.type, sourceId: k.sourceId, targetId: k.targetId, viaId: k.viaId, evidence: evidence}) AS ${out}
-  }`;
+      MATCH (c:${CLAIM} {relation: ${claimsOf(r)}})
+      WHERE ${evidenceWhere(filter)}${articleCondition}
+      WITH c ORDER BY ${EVIDENCE_ORDER('c')}
+      RETURN collect(${evidenceProjection('c')}) AS evidence
+    }`;
+}
+
+/**
+ * `MATCH` of relationship `r` for key map `k` ({type, sourceId, targetId, viaId}): the
+ * relationship itself, or for a statement's relation credited to an issuer, the statement's
+ * (only when the issuer did issue it).
+ */
+export function matchRelationByKey(k: string): string {
+  return `MATCH (:${ENTITY} {id: CASE ${k}.viaId WHEN '' THEN ${k}.sourceId ELSE ${k}.viaId END})-[r]->(:${ENTITY} {id: ${k}.targetId})
+    WHERE type(r) = ${k}.type AND type(r) IN $relationTypes
+      AND (${k}.viaId = '' OR EXISTS {
+        MATCH (issuer:${ENTITY} {id: ${k}.sourceId})-[:${ISSUED}]->(:${ENTITY} {id: ${k}.viaId}) WHERE issuer:${ACTOR_LABELS}
+      })`;
 }
 
 /**
@@ -120,6 +163,6 @@ export function evidenceForKeys(keys: string, out: string, filter: EvidenceFilte
  * entity; `variable` becomes the canonical id (or the id itself, or null when `$param` is null).
  */
 export function canonicalId(param: string, variable: string): string {
-  return `OPTIONAL MATCH (:${MERGE_LABEL} {fromId: $${param}})-[:${DERIVED_RELATIONSHIP_TYPES.mergedInto}]->(${variable}Merged:Entity)
+  return `OPTIONAL MATCH (:${MERGE_LABEL} {fromId: $${param}})-[:${DERIVED_RELATIONSHIP_TYPES.mergedInto}]->(${variable}Merged:${ENTITY})
   WITH *, coalesce(${variable}Merged.id, $${param}) AS ${variable}`;
 }

@@ -4,8 +4,8 @@
  * as integers checked here; the callers (src/graphql) enforce the documented caps.
  */
 import { cypherRelationshipAlternation, type RelationType } from '../domain/vocabulary.ts';
-import { canonicalId, evidenceForKeys, evidenceParams } from './claims.cypher.ts';
-import { entityProjection, toRelationRow, type RawRelation } from './projections.cypher.ts';
+import { canonicalId, evidenceParams, relationAggregates, relationRow } from './claims.cypher.ts';
+import { entityProjection, toAggregatedRow, type RawAggregatedRelation } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
 import type { EntityRow, RelationRow } from './rows.ts';
 
@@ -42,12 +42,11 @@ export async function findShortestPath(
       MATCH p = SHORTEST 1 (a)-[:${cypherRelationshipAlternation(options.types)}]-{0,${maxHops}}(b)
       RETURN collect({
         nodes: [n IN nodes(p) | ${entityProjection('n')}],
-        hops: [r IN relationships(p) | {type: type(r), sourceId: startNode(r).id, targetId: endNode(r).id, viaId: ''}]
+        hops: [r IN relationships(p) | ${relationRow('type(r)', 'startNode(r).id', 'endNode(r).id', "''", 'r')}]
       }) AS found
     }
     WITH a, b, found[0] AS path
-    WITH a, b, path, coalesce(path.hops, []) AS hops
-    ${evidenceForKeys('hops', 'relations', {})}
+    WITH a, b, path, coalesce(path.hops, []) AS relations
     RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, path IS NOT NULL AS pathFound, path.nodes AS nodes, relations`;
   const [row] = await runner.read(cypher, { ...evidenceParams({}), from, to });
   return {
@@ -55,7 +54,7 @@ export async function findShortestPath(
     toFound: row?.toFound === true,
     path:
       row?.pathFound === true
-        ? { nodes: row.nodes as EntityRow[], relations: (row.relations as RawRelation[]).map(toRelationRow) }
+        ? { nodes: row.nodes as EntityRow[], relations: (row.relations as RawAggregatedRelation[]).map((raw) => toAggregatedRow(raw, {})) }
         : null,
   };
 }
@@ -98,13 +97,13 @@ export async function findNeighborhood(
       UNWIND keptIds AS xId
       MATCH (x:Entity {id: xId})-[r:${types}]->(y:Entity)
       WHERE y.id IN keptIds
-      WITH type(r) AS type, x.id AS sourceId, y.id AS targetId, count(DISTINCT r.articleId) AS articleCount
-      ORDER BY articleCount DESC, type, sourceId, targetId
+      WITH type(r) AS type, x.id AS sourceId, y.id AS targetId, r
+      ORDER BY r.articleCount DESC, type, sourceId, targetId
       LIMIT $maxRelations + 1
-      RETURN collect({type: type, sourceId: sourceId, targetId: targetId, viaId: ''}) AS keys
+      ${relationAggregates({})}
+      RETURN collect(${relationRow('type', 'sourceId', 'targetId', "''")}) AS found
     }
-    WITH c, kept, nodesTruncated, keys[0..$maxRelations] AS relationKeys, size(keys) > $maxRelations AS relationsTruncated
-    ${evidenceForKeys('relationKeys', 'relations', {})}
+    WITH c, kept, nodesTruncated, found[0..$maxRelations] AS relations, size(found) > $maxRelations AS relationsTruncated
     RETURN c IS NOT NULL AS found, kept, nodesTruncated, relationsTruncated, relations`;
   const [row] = await runner.read(cypher, {
     ...evidenceParams({}),
@@ -118,7 +117,7 @@ export async function findNeighborhood(
       entity,
       distance: Number(distance),
     })),
-    relations: ((row?.relations ?? []) as RawRelation[]).map(toRelationRow),
+    relations: ((row?.relations ?? []) as RawAggregatedRelation[]).map((raw) => toAggregatedRow(raw, {})),
     nodesTruncated: row?.nodesTruncated === true,
     relationsTruncated: row?.relationsTruncated === true,
   };

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CONFIDENCE, DEFAULT_MODALITY } from '../domain/vocabulary.ts';
 import { seenRange } from './evidence-dates.ts';
-import type { EvidenceRow, RelationRow } from './rows.ts';
+import type { EvidenceFilter, EvidenceRow, RelationRow } from './rows.ts';
 
 export const entityProjection = (v: string): string =>
   `${v} {.id, .type, .name, aliases: coalesce(${v}.aliases, []), .description, .wikidata, ` +
@@ -28,11 +28,30 @@ export interface RawRelation {
   targetId: string;
   /** '' in Cypher, where it is part of a sort key and a null would not compare. */
   viaId: string;
-  evidence: EvidenceRow[];
 }
 
-/** Aggregates computed from the (already filtered, oldest-first) evidence. */
-export function toRelationRow(raw: RawRelation): RelationRow {
+/** A relation whose aggregates Cypher computed (`relationRow` in claims.cypher.ts); evidence loads on demand. */
+export interface RawAggregatedRelation extends RawRelation {
+  articleCount: unknown;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export function toAggregatedRow(raw: RawAggregatedRelation, evidenceFilter: EvidenceFilter): RelationRow {
+  return {
+    type: raw.type,
+    sourceId: raw.sourceId,
+    targetId: raw.targetId,
+    viaId: raw.viaId === '' ? null : raw.viaId,
+    evidenceFilter,
+    articleCount: Number(raw.articleCount),
+    firstSeen: raw.firstSeen ?? null,
+    lastSeen: raw.lastSeen ?? null,
+  };
+}
+
+/** A relation read with its (already filtered, oldest-first) evidence: aggregates computed from it. */
+export function toRelationRow(raw: RawRelation & { evidence: EvidenceRow[] }, evidenceFilter: EvidenceFilter): RelationRow & { evidence: EvidenceRow[] } {
   const { evidence } = raw;
   return {
     type: raw.type,
@@ -40,6 +59,7 @@ export function toRelationRow(raw: RawRelation): RelationRow {
     targetId: raw.targetId,
     viaId: raw.viaId === '' ? null : raw.viaId,
     evidence,
+    evidenceFilter,
     articleCount: new Set(evidence.map((claim) => claim.articleId)).size,
     ...seenRange(evidence),
   };

@@ -1,25 +1,47 @@
 /**
- * Aggregated relations: every query here is one round trip that returns the relations with
- * their evidence already projected, so resolving a page of relations never costs a query per row.
+ * Relations: every query here is one round trip. Aggregates come from the one relationship per
+ * (source, type, target) (recounted from its claims only under an evidence filter); evidence is
+ * read only where a query needs it, otherwise loaded for a whole response by
+ * `findEvidenceOfRelations` (one query for every relation of a response level).
  */
-import { RELATION_TYPES, cypherRelationshipAlternation, type RelationType } from '../domain/vocabulary.ts';
+import { STATEMENT_SOURCE_TYPES, cypherRelationshipType, type RelationType } from '../domain/vocabulary.ts';
 import {
+  ACTOR_LABELS,
+  CLAIM,
+  ENTITY,
+  EVIDENCE_ORDER,
   canonicalId,
-  claimRows,
-  evidenceForKeys,
+  evidenceOf,
   evidenceParams,
-  type ClaimScope,
+  evidenceWhere,
+  matchRelationByKey,
+  relationAggregates,
+  relationPasses,
+  relationRow,
+  relationRows,
   type EvidenceFilter,
+  type RelationScope,
 } from './claims.cypher.ts';
-import { entityProjection, evidenceProjection, toRelationRow, type RawRelation } from './projections.cypher.ts';
+import {
+  entityProjection,
+  evidenceProjection,
+  toAggregatedRow,
+  toRelationRow,
+  type RawAggregatedRelation,
+  type RawRelation,
+} from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
 import type { EntityRow, EvidenceRow, RelationKey, RelationRow } from './rows.ts';
 
+const aggregatedRows = (value: unknown, filter: EvidenceFilter): RelationRow[] =>
+  ((value ?? []) as RawAggregatedRelation[]).map((raw) => toAggregatedRow(raw, filter));
+export type RelationWithEvidence = RelationRow & { evidence: EvidenceRow[] };
 
-const toRows = (value: unknown): RelationRow[] => (value as RawRelation[]).map(toRelationRow);
+const rowsWithEvidence = (value: unknown, filter: EvidenceFilter): RelationWithEvidence[] =>
+  ((value ?? []) as Array<RawRelation & { evidence: EvidenceRow[] }>).map((raw) => toRelationRow(raw, filter));
 
 /** Keys travel through Cypher with '' for "not via a statement": part of a sort key, it must compare. */
-const toCypherKey = (key: RelationKey) => ({ ...key, viaId: key.viaId ?? '' });
+const toCypherKey = (key: RelationKey) => ({ type: key.type, sourceId: key.sourceId, targetId: key.targetId, viaId: key.viaId ?? '' });
 
 export interface RelationSelection {
   source: string | null;
@@ -30,42 +52,31 @@ export interface RelationSelection {
 }
 
 export interface RelationsPage {
-  totalCount: number;
+  /** Null unless asked for: counting is the one part of a page that reads every match. */
+  totalCount: number | null;
   rows: RelationRow[];
   hasNextPage: boolean;
 }
 
+const KEYSET = `(type > $afterType OR (type = $afterType AND (sourceId > $afterSource OR (sourceId = $afterSource AND
+  (targetId > $afterTarget OR (targetId = $afterTarget AND viaId > $afterVia))))))`;
+
 /**
  * One page in the stable order (type, source, target, via), after the key `after`.
- * The count and the page come from one query; only the page's evidence is read.
+ *
+ * Around one entity (source or target given), its relations are few (one per counterpart and
+ * type) and are read whole. Over the whole graph, each type's relationships are walked in the
+ * order of their `key` index from the cursor on, and the walk stops at the page size.
  */
 export async function findRelationsPage(
   runner: QueryRunner,
   selection: RelationSelection,
   first: number,
   after: RelationKey | null,
+  options: { withTotalCount: boolean },
 ): Promise<RelationsPage> {
-  const scope: ClaimScope = {
-    via: selection.includeStatements,
-    ...(selection.source !== null && { source: 'scopeSource' }),
-    ...(selection.target !== null && { target: 'scopeTarget' }),
-  };
-  const keyset = after
-    ? `k.type > $afterType OR (k.type = $afterType AND (k.sourceId > $afterSource OR (k.sourceId = $afterSource AND
-         (k.targetId > $afterTarget OR (k.targetId = $afterTarget AND k.viaId > $afterVia)))))`
-    : 'true';
-  const cypher = `
-    ${canonicalId('source', 'scopeSource')}
-    ${canonicalId('target', 'scopeTarget')}
-    CALL (scopeSource, scopeTarget) {
-      ${claimRows([scope], selection.types, selection.filter)}
-    }
-    WITH DISTINCT type, sourceId, targetId, viaId
-    ORDER BY type, sourceId, targetId, viaId
-    WITH collect({type: type, sourceId: sourceId, targetId: targetId, viaId: viaId}) AS keys
-    WITH size(keys) AS totalCount, [k IN keys WHERE ${keyset}][0..$limit] AS pageKeys
-    ${evidenceForKeys('pageKeys', 'relations', selection.filter)}
-    RETURN totalCount, relations`;
+  const scoped = selection.source !== null || selection.target !== null;
+  const cypher = scoped ? scopedPageCypher(selection, after, options.withTotalCount) : graphPageCypher(selection, after, options.withTotalCount);
   const [row] = await runner.read(cypher, {
     ...evidenceParams(selection.filter),
     source: selection.source,
@@ -75,9 +86,86 @@ export async function findRelationsPage(
     afterSource: after?.sourceId ?? null,
     afterTarget: after?.targetId ?? null,
     afterVia: after ? (after.viaId ?? '') : null,
+    afterKey: after ? `${after.sourceId} ${after.targetId}` : null,
   });
-  const rows = toRows(row?.relations ?? []);
-  return { totalCount: Number(row?.totalCount ?? 0), rows: rows.slice(0, first), hasNextPage: rows.length > first };
+  const rows = aggregatedRows(row?.relations, selection.filter);
+  return {
+    totalCount: options.withTotalCount ? Number(row?.totalCount ?? 0) : null,
+    rows: rows.slice(0, first),
+    hasNextPage: rows.length > first,
+  };
+}
+
+function scopedPageCypher(selection: RelationSelection, after: RelationKey | null, withTotalCount: boolean): string {
+  const scope: RelationScope = {
+    via: selection.includeStatements,
+    ...(selection.source !== null && { source: 'scopeSource' }),
+    ...(selection.target !== null && { target: 'scopeTarget' }),
+  };
+  return `
+    ${canonicalId('source', 'scopeSource')}
+    ${canonicalId('target', 'scopeTarget')}
+    CALL (scopeSource, scopeTarget) {
+      ${relationRows([scope], selection.types)}
+    }
+    WITH type, sourceId, targetId, viaId, r WHERE ${relationPasses(selection.filter)}
+    ORDER BY type, sourceId, targetId, viaId
+    WITH collect({type: type, sourceId: sourceId, targetId: targetId, viaId: viaId, r: r}) AS matches
+    WITH ${withTotalCount ? 'size(matches)' : 'null'} AS totalCount,
+         [m IN matches WHERE ${after ? KEYSET.replaceAll(/\b(type|sourceId|targetId|viaId) /g, 'm.$1 ') : 'true'}][0..$limit] AS page
+    CALL (page) {
+      UNWIND page AS m
+      WITH m.type AS type, m.sourceId AS sourceId, m.targetId AS targetId, m.viaId AS viaId, m.r AS r
+      ${relationAggregates(selection.filter)}
+      RETURN collect(${relationRow('type', 'sourceId', 'targetId', 'viaId')}) AS relations
+    }
+    RETURN totalCount, relations`;
+}
+
+function graphPageCypher(selection: RelationSelection, after: RelationKey | null, withTotalCount: boolean): string {
+  const types = [...selection.types].sort();
+  const passes = relationPasses(selection.filter);
+  const branches: string[] = [];
+  const counts: string[] = [];
+  for (const type of types) {
+    if (after && type < after.type) continue;
+    const relationshipType = cypherRelationshipType(type);
+    // The index on `key` gives the order; the range predicate lets the planner seek it.
+    const from = after && type === after.type ? 'r.key > $afterKey' : "r.key >= ''";
+    branches.push(`MATCH (s:${ENTITY})-[r:${relationshipType}]->(t:${ENTITY})
+      WHERE ${from} AND ${passes}
+      WITH s, r, t ORDER BY r.key LIMIT $limit
+      RETURN '${relationshipType}' AS type, s.id AS sourceId, t.id AS targetId, '' AS viaId, r`);
+    if (selection.includeStatements && STATEMENT_SOURCE_TYPES.includes(type)) {
+      // Crediting statements to their issuers has no index order: bounded by the statements' relations of this type.
+      branches.push(`MATCH (s:${ENTITY})-[:ISSUED]->(st:Statement)-[r:${relationshipType}]->(t:${ENTITY})
+      WHERE s:${ACTOR_LABELS} AND ${passes}
+      WITH '${relationshipType}' AS type, s.id AS sourceId, t.id AS targetId, st.id AS viaId, r
+      WHERE ${after ? KEYSET : 'true'}
+      WITH type, sourceId, targetId, viaId, r ORDER BY sourceId, targetId, viaId LIMIT $limit
+      RETURN type, sourceId, targetId, viaId, r`);
+    }
+  }
+  for (const type of types) {
+    const relationshipType = cypherRelationshipType(type);
+    counts.push(`COUNT { MATCH ()-[r:${relationshipType}]->() WHERE ${passes} }`);
+    if (selection.includeStatements && STATEMENT_SOURCE_TYPES.includes(type)) {
+      counts.push(`COUNT { MATCH (s:${ENTITY})-[:ISSUED]->(:Statement)-[r:${relationshipType}]->() WHERE s:${ACTOR_LABELS} AND ${passes} }`);
+    }
+  }
+  const totalCount = withTotalCount ? counts.join(' + ') : 'null';
+  if (branches.length === 0) return `RETURN ${totalCount} AS totalCount, [] AS relations`;
+  return `
+    CALL () {
+      ${branches.map((branch) => `CALL () { ${branch} } RETURN type, sourceId, targetId, viaId, r`).join('\nUNION ALL\n')}
+    }
+    WITH type, sourceId, targetId, viaId, r
+    WHERE ${after ? KEYSET : 'true'}
+    ORDER BY type, sourceId, targetId, viaId
+    LIMIT $limit
+    ${relationAggregates(selection.filter)}
+    WITH collect(${relationRow('type', 'sourceId', 'targetId', 'viaId')}) AS relations
+    RETURN ${totalCount} AS totalCount, relations`;
 }
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -96,54 +184,89 @@ export async function findRelationsOfEntities(
   options: EntityRelationsOptions,
 ): Promise<Map<string, RelationRow[]>> {
   const via = options.includeStatements;
-  const scopes: ClaimScope[] = [];
+  const scopes: RelationScope[] = [];
   if (options.direction !== 'IN') scopes.push({ source: 'entityId', via });
   if (options.direction !== 'OUT') scopes.push({ target: 'entityId', via });
   const cypher = `
     UNWIND $ids AS entityId
     CALL (entityId) {
       CALL (entityId) {
-        ${claimRows(scopes, options.types, {})}
+        ${relationRows(scopes, options.types)}
       }
-      WITH type, sourceId, targetId, viaId, count(DISTINCT r.articleId) AS articleCount
-      ORDER BY articleCount DESC, type, sourceId, targetId, viaId
+      WITH type, sourceId, targetId, viaId, r
+      ORDER BY r.articleCount DESC, type, sourceId, targetId, viaId
       LIMIT $first
-      RETURN collect({type: type, sourceId: sourceId, targetId: targetId, viaId: viaId}) AS keys
+      ${relationAggregates({})}
+      RETURN collect(${relationRow('type', 'sourceId', 'targetId', 'viaId')}) AS relations
     }
-    ${evidenceForKeys('keys', 'relations', {})}
     RETURN entityId, relations`;
   const records = await runner.read(cypher, { ...evidenceParams({}), ids, first: integer(options.first) });
-  return new Map(records.map((record) => [String(record.entityId), toRows(record.relations)]));
+  return new Map(records.map((record) => [String(record.entityId), aggregatedRows(record.relations, {})]));
 }
 
 /** For each article id, the relations it supports, in the article's order, with its evidence only. */
 export async function findRelationsOfArticles(
   runner: QueryRunner,
   ids: readonly string[],
-): Promise<Map<string, RelationRow[]>> {
+): Promise<Map<string, RelationWithEvidence[]>> {
   const cypher = `
     UNWIND $ids AS articleId
     CALL (articleId) {
-      MATCH (:Article {id: articleId})-[:MENTIONS]->(s:Entity)-[r:${cypherRelationshipAlternation(RELATION_TYPES)}]->(t:Entity)
-      WHERE r.articleId = articleId
-      WITH type(r) AS type, s.id AS sourceId, t.id AS targetId, min(r.ordinal) AS firstOrdinal
+      MATCH (:Article {id: articleId})-[:CLAIMS]->(c:${CLAIM})
+      WITH c ORDER BY ${EVIDENCE_ORDER('c')}
+      WITH c.type AS type, c.sourceId AS sourceId, c.targetId AS targetId, min(c.ordinal) AS firstOrdinal,
+           collect(${evidenceProjection('c')}) AS evidence
       ORDER BY firstOrdinal, type, sourceId, targetId
-      RETURN collect({type: type, sourceId: sourceId, targetId: targetId, viaId: ''}) AS keys
+      RETURN collect({type: type, sourceId: sourceId, targetId: targetId, viaId: '', evidence: evidence}) AS relations
     }
-    ${evidenceForKeys('keys', 'relations', {}, { articleId: 'articleId' })}
     RETURN articleId, relations`;
   const records = await runner.read(cypher, { ...evidenceParams({}), ids });
-  return new Map(records.map((record) => [String(record.articleId), toRows(record.relations)]));
+  return new Map(records.map((record) => [String(record.articleId), rowsWithEvidence(record.relations, {})]));
 }
 
 /** The relations with these keys, in the same order; keys that name nothing are left out. */
 export async function findRelationsByKeys(runner: QueryRunner, keys: readonly RelationKey[]): Promise<RelationRow[]> {
   const cypher = `
-    WITH $keys AS keys
-    ${evidenceForKeys('keys', 'relations', {})}
-    RETURN relations`;
+    UNWIND range(0, size($keys) - 1) AS i
+    WITH i, $keys[i] AS k
+    CALL (k) {
+      ${matchRelationByKey('k')}
+      RETURN r
+    }
+    ${relationAggregates({})}
+    WITH i, ${relationRow('k.type', 'k.sourceId', 'k.targetId', 'k.viaId')} AS relation
+    ORDER BY i
+    RETURN collect(relation) AS relations`;
   const [row] = await runner.read(cypher, { ...evidenceParams({}), keys: keys.map(toCypherKey) });
-  return toRows(row?.relations ?? []);
+  return aggregatedRows(row?.relations, {});
+}
+
+/**
+ * The evidence of each relation (by its key), under `filter`, oldest first: one query for all
+ * the relations a response level asks evidence of. Keys that name nothing get none.
+ */
+export async function findEvidenceOfRelations(
+  runner: QueryRunner,
+  keys: readonly RelationKey[],
+  filter: EvidenceFilter,
+): Promise<EvidenceRow[][]> {
+  const cypher = `
+    UNWIND range(0, size($keys) - 1) AS i
+    WITH i, $keys[i] AS k
+    OPTIONAL CALL (k) {
+      ${matchRelationByKey('k')}
+      RETURN r
+    }
+    CALL (r) {
+      OPTIONAL MATCH (c:${CLAIM} {relation: type(r) + ' ' + r.key})
+      WHERE ${evidenceWhere(filter)}
+      WITH c ORDER BY ${EVIDENCE_ORDER('c')}
+      RETURN collect(${evidenceProjection('c')}) AS evidence
+    }
+    WITH i, evidence ORDER BY i
+    RETURN collect(evidence) AS evidence`;
+  const [row] = await runner.read(cypher, { ...evidenceParams(filter), keys: keys.map(toCypherKey) });
+  return (row?.evidence ?? []) as EvidenceRow[][];
 }
 
 export interface DyadResult {
@@ -152,7 +275,7 @@ export interface DyadResult {
   aFound: boolean;
   bFound: boolean;
   /** Both directions, best-supported first. */
-  rows: RelationRow[];
+  rows: RelationWithEvidence[];
 }
 
 /** Everything between two entities, in both directions (statements they issued included on request). */
@@ -163,7 +286,7 @@ export async function findDyad(
   options: { types: readonly RelationType[]; includeStatements: boolean; filter: EvidenceFilter },
 ): Promise<DyadResult> {
   const via = options.includeStatements;
-  const scopes: ClaimScope[] = [
+  const scopes: RelationScope[] = [
     { source: 'aId', target: 'bId', via },
     { source: 'bId', target: 'aId', via },
   ];
@@ -172,21 +295,23 @@ export async function findDyad(
     ${canonicalId('b', 'bId')}
     CALL (aId, bId) {
       CALL (aId, bId) {
-        ${claimRows(scopes, options.types, options.filter)}
+        ${relationRows(scopes, options.types)}
       }
-      WITH type, sourceId, targetId, viaId, count(DISTINCT r.articleId) AS articleCount
+      ${evidenceOf(options.filter)}
+      WITH type, sourceId, targetId, viaId, evidence WHERE size(evidence) > 0
+      WITH type, sourceId, targetId, viaId, evidence,
+           size(COLLECT { UNWIND evidence AS e RETURN DISTINCT e.articleId }) AS articleCount
       ORDER BY articleCount DESC, type, sourceId, targetId, viaId
-      RETURN collect({type: type, sourceId: sourceId, targetId: targetId, viaId: viaId}) AS keys
+      RETURN collect({type: type, sourceId: sourceId, targetId: targetId, viaId: viaId, evidence: evidence}) AS relations
     }
-    ${evidenceForKeys('keys', 'relations', options.filter)}
-    RETURN aId, bId, EXISTS { MATCH (:Entity {id: aId}) } AS aFound, EXISTS { MATCH (:Entity {id: bId}) } AS bFound, relations`;
+    RETURN aId, bId, EXISTS { MATCH (:${ENTITY} {id: aId}) } AS aFound, EXISTS { MATCH (:${ENTITY} {id: bId}) } AS bFound, relations`;
   const [row] = await runner.read(cypher, { ...evidenceParams(options.filter), a, b });
   return {
     aId: String(row?.aId ?? a),
     bId: String(row?.bId ?? b),
     aFound: row?.aFound === true,
     bFound: row?.bFound === true,
-    rows: toRows(row?.relations ?? []),
+    rows: rowsWithEvidence(row?.relations, options.filter),
   };
 }
 
@@ -200,7 +325,7 @@ export interface TimelineResult {
   found: boolean;
   /** Oldest first. */
   events: TimelineEventRow[];
-  /** The relations the events belong to (all their evidence, under the same filter). */
+  /** The relations the events belong to (aggregates under the same filter). */
   rows: RelationRow[];
 }
 
@@ -213,37 +338,57 @@ export async function findTimeline(
   id: string,
   options: { types: readonly RelationType[]; includeStatements: boolean; filter: EvidenceFilter; first: number },
 ): Promise<TimelineResult> {
-  // Statements are attributed on the speaking side only: about the entity, the statement's own
+  const where = `c.type IN $types AND ${evidenceWhere(options.filter)}`;
+  const viaTypes = options.types.filter((type) => STATEMENT_SOURCE_TYPES.includes(type));
+  // Statements are credited on the speaking side only: about the entity, the statement's own
   // claim is the event, not one copy per issuer.
-  const scopes: ClaimScope[] = [
-    { source: 'scopeId', via: options.includeStatements },
-    { target: 'scopeId', via: false },
+  const parts = [
+    `MATCH (:${ENTITY} {id: scopeId})<-[:SUBJECT]-(c:${CLAIM}) WHERE ${where}
+     RETURN c, c.sourceId AS sourceId, '' AS viaId`,
+    `MATCH (:${ENTITY} {id: scopeId})<-[:OBJECT]-(c:${CLAIM}) WHERE ${where}
+     RETURN c, c.sourceId AS sourceId, '' AS viaId`,
   ];
+  if (options.includeStatements && viaTypes.length > 0) {
+    parts.push(`MATCH (e:${ENTITY} {id: scopeId})-[:ISSUED]->(st:Statement)<-[:SUBJECT]-(c:${CLAIM})
+     WHERE e:${ACTOR_LABELS} AND c.type IN $viaTypes AND ${evidenceWhere(options.filter)}
+     RETURN c, scopeId AS sourceId, st.id AS viaId`);
+  }
   const cypher = `
     ${canonicalId('id', 'scopeId')}
     CALL (scopeId) {
       CALL (scopeId) {
-        ${claimRows(scopes, options.types, options.filter)}
+        ${parts.join('\nUNION\n')}
       }
-      WITH type, sourceId, targetId, viaId, r
-      ORDER BY r.dateStart, r.dateEnd, r.articleId, r.ordinal, type, sourceId, targetId, viaId
+      WITH c, sourceId, viaId
+      ORDER BY ${EVIDENCE_ORDER('c')}, c.type, sourceId, c.targetId, viaId
       LIMIT $first
-      RETURN collect({type: type, sourceId: sourceId, targetId: targetId, viaId: viaId, evidence: ${evidenceProjection('r')}}) AS events
+      RETURN collect({type: c.type, sourceId: sourceId, targetId: c.targetId, viaId: viaId, evidence: ${evidenceProjection('c')}}) AS events
     }
     CALL (events) {
       UNWIND events AS event
       WITH DISTINCT event.type AS type, event.sourceId AS sourceId, event.targetId AS targetId, event.viaId AS viaId
-      RETURN collect({type: type, sourceId: sourceId, targetId: targetId, viaId: viaId}) AS keys
+      CALL (type, sourceId, targetId, viaId) {
+        WITH {type: type, sourceId: sourceId, targetId: targetId, viaId: viaId} AS k
+        ${matchRelationByKey('k')}
+        RETURN r
+      }
+      ${relationAggregates(options.filter)}
+      RETURN collect(${relationRow('type', 'sourceId', 'targetId', 'viaId')}) AS relations
     }
-    ${evidenceForKeys('keys', 'relations', options.filter)}
-    RETURN scopeId, EXISTS { MATCH (:Entity {id: scopeId}) } AS found, events, relations`;
-  const [row] = await runner.read(cypher, { ...evidenceParams(options.filter), id, first: integer(options.first) });
+    RETURN scopeId, EXISTS { MATCH (:${ENTITY} {id: scopeId}) } AS found, events, relations`;
+  const [row] = await runner.read(cypher, {
+    ...evidenceParams(options.filter),
+    id,
+    types: options.types,
+    viaTypes,
+    first: integer(options.first),
+  });
   const events = (row?.events ?? []) as Array<RawRelation & { evidence: EvidenceRow }>;
   return {
     id: String(row?.scopeId ?? id),
     found: row?.found === true,
     events: events.map(({ evidence, ...key }) => ({ key: { ...key, viaId: key.viaId === '' ? null : key.viaId }, evidence })),
-    rows: toRows(row?.relations ?? []),
+    rows: aggregatedRows(row?.relations, options.filter),
   };
 }
 
@@ -269,14 +414,19 @@ export async function findRanking(
   const order = 'articleCount DESC, claimCount DESC, counterpartCount DESC, entityId';
   const cypher = `
     CALL () {
-      ${claimRows([{ via: options.includeStatements }], [options.type], options.filter)}
+      ${relationRows([{ via: options.includeStatements }], [options.type])}
     }
     WITH ${ranked} AS entityId, ${counterpart} AS counterpartId, r
-    WITH entityId, count(DISTINCT r.articleId) AS articleCount, count(DISTINCT r) AS claimCount,
+    CALL (r) {
+      MATCH (c:${CLAIM} {relation: type(r) + ' ' + r.key})
+      WHERE ${evidenceWhere(options.filter)}
+      RETURN c
+    }
+    WITH entityId, count(DISTINCT c.articleId) AS articleCount, count(DISTINCT c) AS claimCount,
          count(DISTINCT counterpartId) AS counterpartCount
     ORDER BY ${order}
     LIMIT $first
-    MATCH (e:Entity {id: entityId})
+    MATCH (e:${ENTITY} {id: entityId})
     RETURN ${entityProjection('e')} AS entity, articleCount, claimCount, counterpartCount
     ORDER BY ${order}`;
   const records = await runner.read(cypher, { ...evidenceParams(options.filter), first: integer(options.first) });

@@ -57,10 +57,25 @@ export interface RelationKey {
   viaId: string | null;
 }
 
+/** Which claims count; a relation whose claims are all filtered out does not exist. */
+export interface EvidenceFilter {
+  minConfidence?: number | null;
+  modalities?: readonly Modality[] | null;
+  /** `YYYY-MM-DD`: keep claims whose date can fall on or after this day. */
+  from?: string | null;
+  /** `YYYY-MM-DD`: keep claims whose date can fall on or before this day. */
+  to?: string | null;
+}
+
 /** Every claim of one type between the same two entities (through the same statement, if any). */
 export interface RelationRow extends RelationKey {
-  /** Oldest first. */
-  evidence: EvidenceRow[];
+  /**
+   * Oldest first. Present when the query that found the relation read it (an article's own
+   * claims, a dyad); otherwise loaded when a response asks for it, under `evidenceFilter`.
+   */
+  evidence?: EvidenceRow[];
+  /** The claims this relation stands for: what its aggregates counted. */
+  evidenceFilter: EvidenceFilter;
   articleCount: number;
   firstSeen: string | null;
   lastSeen: string | null;

@@ -1,5 +1,6 @@
 import {
   ARTICLE_LABEL,
+  CLAIM_LABEL,
   ENTITY_LABEL,
   INGEST_LOCK_LABEL,
   MERGE_LABEL,
@@ -20,6 +21,7 @@ export function schemaStatements(): string[] {
   const entity = cypherLabel(ENTITY_LABEL);
   const article = cypherLabel(ARTICLE_LABEL);
   const merge = cypherLabel(MERGE_LABEL);
+  const claim = cypherLabel(CLAIM_LABEL);
   return [
     `CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:${entity}) REQUIRE n.id IS UNIQUE`,
     `CREATE CONSTRAINT article_id_unique IF NOT EXISTS FOR (n:${article}) REQUIRE n.id IS UNIQUE`,
@@ -30,14 +32,15 @@ export function schemaStatements(): string[] {
     `CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:${entity}) ON (n.wikidata)`,
     `CREATE INDEX article_published_at IF NOT EXISTS FOR (n:${article}) ON (n.publishedAt)`,
     `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:${entity}) ON EACH [n.name, n.aliases]`,
+    // Claims: one node each. Their evidence is looked up by relation (never by expanding an
+    // entity's relationships), removed by article.
+    `CREATE CONSTRAINT claim_id_unique IF NOT EXISTS FOR (n:${claim}) REQUIRE n.id IS UNIQUE`,
+    `CREATE INDEX claim_relation IF NOT EXISTS FOR (n:${claim}) ON (n.relation)`,
+    `CREATE INDEX claim_article IF NOT EXISTS FOR (n:${claim}) ON (n.articleId)`,
+    // One aggregated relationship per (source, type, target): pages walk this index in key order.
     ...RELATION_TYPES.map((type) => {
       const relationshipType = cypherRelationshipType(type);
-      return `CREATE INDEX rel_${relationshipType.toLowerCase()}_article IF NOT EXISTS FOR ()-[r:${relationshipType}]-() ON (r.articleId)`;
-    }),
-    // Before an entity is deleted, the writer checks that no claim still names it as the actor making it.
-    ...RELATION_TYPES.map((type) => {
-      const relationshipType = cypherRelationshipType(type);
-      return `CREATE INDEX rel_${relationshipType.toLowerCase()}_attributed_to IF NOT EXISTS FOR ()-[r:${relationshipType}]-() ON (r.attributedTo)`;
+      return `CREATE INDEX rel_${relationshipType.toLowerCase()}_key IF NOT EXISTS FOR ()-[r:${relationshipType}]-() ON (r.key)`;
     }),
   ];
 }

@@ -15,12 +15,25 @@ export const ARTICLE_LABEL = 'Article';
 export const MERGE_LABEL = 'Merge';
 /** The single node whose lease makes writers (seed runs, ingests, removals) take turns. */
 export const INGEST_LOCK_LABEL = 'IngestLock';
+/**
+ * One node per claim (one element of an article's `relations`): the evidence. The vocabulary
+ * relationship between two entities is the aggregate of the claims of its type between them.
+ */
+export const CLAIM_LABEL = 'Claim';
 
 /** Relationships the seeder derives by itself; never part of the analyst's vocabulary. */
 export const DERIVED_RELATIONSHIP_TYPES = {
   authored: 'AUTHORED',
   mentions: 'MENTIONS',
   mergedInto: 'MERGED_INTO',
+  /** (:Article)-[:CLAIMS]->(:Claim) */
+  claims: 'CLAIMS',
+  /** (:Claim)-[:SUBJECT]->(source entity) */
+  subject: 'SUBJECT',
+  /** (:Claim)-[:OBJECT]->(target entity) */
+  object: 'OBJECT',
+  /** (:Claim)-[:ATTRIBUTED_TO]->(the actor the article says makes the claim) */
+  attributedTo: 'ATTRIBUTED_TO',
 } as const;
 
 /** "Actor" in the format means a State, a Group or a Person. */
@@ -193,7 +206,7 @@ export function modalityFromGraphQL(value: string): Modality {
  * request can never become Cypher text.
  */
 export function cypherLabel(type: string): string {
-  const ownLabels: readonly string[] = [ENTITY_LABEL, ARTICLE_LABEL, MERGE_LABEL, INGEST_LOCK_LABEL];
+  const ownLabels: readonly string[] = [ENTITY_LABEL, ARTICLE_LABEL, MERGE_LABEL, INGEST_LOCK_LABEL, CLAIM_LABEL];
   if (!isEntityType(type) && !ownLabels.includes(type)) {
     throw new Error(`Refusing label outside the vocabulary: ${JSON.stringify(type)}`);
   }

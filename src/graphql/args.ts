@@ -4,7 +4,7 @@
  */
 import { dateBounds, isPartialDate } from '../domain/dates.ts';
 import { RELATION_TYPES, type RelationType } from '../domain/vocabulary.ts';
-import type { EvidenceFilter } from '../db/claims.cypher.ts';
+import type { EvidenceFilter } from '../db/rows.ts';
 import { BadUserInputError } from './errors.ts';
 
 /** An integer within min..max; above a cap the reason names the cap. */

@@ -7,8 +7,8 @@ import DataLoader from 'dataloader';
 import { findArticlesByIds } from '../db/articles.repo.ts';
 import { findArticlesOfEntities, findEntitiesByIds, findLinkedEntities, type EntityLink } from '../db/entities.repo.ts';
 import type { QueryRunner } from '../db/query-runner.ts';
-import { findRelationsOfArticles, findRelationsOfEntities, type EntityRelationsOptions } from '../db/relations.repo.ts';
-import type { ArticleRow, EntityRow, RelationRow } from '../db/rows.ts';
+import { findEvidenceOfRelations, findRelationsOfArticles, findRelationsOfEntities, type EntityRelationsOptions } from '../db/relations.repo.ts';
+import type { ArticleRow, EntityRow, EvidenceFilter, EvidenceRow, RelationKey, RelationRow } from '../db/rows.ts';
 
 type ArticlesLink = Parameters<typeof findArticlesOfEntities>[1];
 
@@ -20,14 +20,16 @@ export interface Loaders {
   articlesOfEntity(link: ArticlesLink, first: number): DataLoader<string, ArticleRow[]>;
   linkedEntities(link: EntityLink): DataLoader<string, EntityRow[]>;
   articleRelations: DataLoader<string, RelationRow[]>;
+  /** The claims behind relations, under the filter their aggregates were counted with. */
+  relationEvidence(filter: EvidenceFilter): DataLoader<RelationKey, EvidenceRow[], string>;
   /** Rows a query already returned whole: later loads of the same id cost nothing. */
   primeEntities(rows: readonly EntityRow[]): readonly EntityRow[];
   primeArticles(rows: readonly ArticleRow[]): readonly ArticleRow[];
 }
 
 /** One loader per distinct argument set, created on first use. */
-function perArguments<A, V>(create: (args: A) => DataLoader<string, V>): (args: A) => DataLoader<string, V> {
-  const loaders = new Map<string, DataLoader<string, V>>();
+function perArguments<A, V, K = string>(create: (args: A) => DataLoader<K, V, string>): (args: A) => DataLoader<K, V, string> {
+  const loaders = new Map<string, DataLoader<K, V, string>>();
   return (args) => {
     const key = JSON.stringify(args);
     let loader = loaders.get(key);
@@ -80,6 +82,13 @@ export function createLoaders(runner: QueryRunner): Loaders {
         }),
     ),
     articleRelations: new DataLoader(async (ids) => inOrder(ids, await findRelationsOfArticles(runner, ids), [])),
+    relationEvidence: perArguments(
+      (filter: EvidenceFilter) =>
+        new DataLoader<RelationKey, EvidenceRow[], string>(
+          async (keys) => findEvidenceOfRelations(runner, keys, filter),
+          { cacheKeyFn: (key) => JSON.stringify([key.type, key.sourceId, key.targetId, key.viaId]) },
+        ),
+    ),
     primeEntities,
     primeArticles,
   };

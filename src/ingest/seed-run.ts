@@ -1,13 +1,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { deleteArticle, findContentHashes, resetGraph, writeArticle, type RemoveArticleResult } from '../db/article-writer.ts';
+import { deleteArticle, findContentHashes, resetGraph, writeArticle, writeNewArticles, type RemoveArticleResult } from '../db/article-writer.ts';
 import type { Db } from '../db/driver.ts';
 import { withIngestLease, type IngestLease, type LeaseHolder } from '../db/ingest-lease.ts';
 import { graphEntityLookup } from '../db/known-entities.repo.ts';
 import type { ExtractedArticle } from '../domain/article.schema.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
 import type { ValidationIssue } from './issues.ts';
-import { contentHashOf, planArticleWrite } from './plan-article-write.ts';
+import { contentHashOf, planArticleWrite, type ArticleWritePlan } from './plan-article-write.ts';
 import { ArticleReadError, checkDocumentSize, readArticleFile } from './read-article-source.ts';
 import { RunResolver, type Merge, type Resolution } from './resolve-run.ts';
 import { validateArticleFile } from './validate-article.ts';
@@ -143,14 +143,24 @@ export interface WriterOptions {
   onWait?: (holder: LeaseHolder) => void;
   /** seedSources only: empty the graph first, under the same lease. */
   reset?: boolean;
+  /** Entity and claim rows per write transaction (default DEFAULT_WRITE_BATCH_ROWS). */
+  batchRows?: number;
 }
 
 const DEFAULT_WAIT_MS = 10 * 60_000;
 
 /**
+ * Entity and claim rows per write transaction. Round trips and planning are paid per
+ * transaction, so bigger is faster up to where one transaction's memory starts to matter
+ * (see bench/RESULTS.md); a batch is also what a killed run loses.
+ */
+export const DEFAULT_WRITE_BATCH_ROWS = 4000;
+
+/**
  * Loads sources into the graph: all validated first (any problem: nothing written), then
- * each article written whole in its own transaction. Run again, it changes nothing; a
- * changed article replaces its own claims.
+ * written in transactions that each hold whole articles (new ones batched, a changed one
+ * alone), so a kill loses whole articles only. Run again, it changes nothing; a changed
+ * article replaces its own claims.
  *
  * The run holds the ingest lease from validation to its last write, so what validation read
  * of the graph (entity resolution) is still true when it writes: concurrent runs take turns.
@@ -164,7 +174,7 @@ export function seedSources(
   const purpose = `loading ${sources.length} article${sources.length === 1 ? '' : 's'}`;
   return withIngestLease(db, { purpose, waitMs: options.waitMs ?? DEFAULT_WAIT_MS, onWait: options.onWait }, async (lease) => {
     if (options.reset) await resetGraph(db);
-    return seedSourcesHoldingLease(sources, db, onProgress, lease);
+    return seedSourcesHoldingLease(sources, db, onProgress, lease, options.batchRows ?? DEFAULT_WRITE_BATCH_ROWS);
   });
 }
 
@@ -173,6 +183,7 @@ async function seedSourcesHoldingLease(
   db: Db,
   onProgress: (progress: SeedProgress) => void,
   lease: IngestLease,
+  batchRows: number,
 ): Promise<SeedReport> {
   const startedAt = performance.now();
   const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -193,10 +204,31 @@ async function seedSourcesHoldingLease(
   };
   // One query decides which articles are unchanged; they need no write transaction at all.
   const storedHashes = await findContentHashes(db, [...validation.articleIds.values()]);
-  for (const [index, source] of ordered.entries()) {
-    if (storedHashes.get(validation.articleIds.get(source.file) ?? '') === validation.hashes.get(source.file)) {
+  // New articles are written many per transaction (batched by rows, in run order); a changed
+  // one is written alone, after what came before it, since it recounts what it touched.
+  let batch: Array<{ plan: ArticleWritePlan; resolution: Resolution; index: number; file: string }> = [];
+  let batchSize = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await writeNewArticles(db, batch.map(({ plan }) => plan), lease);
+    report.created += batch.length;
+    report.entitiesCreated += result.entitiesCreated;
+    report.relationsWritten += result.relationsWritten;
+    for (const { plan, resolution, index, file } of batch) {
       report.articles += 1;
-      report.articleIds.push(validation.articleIds.get(source.file) ?? '');
+      report.articleIds.push(plan.article.id);
+      countMerges(report, resolution);
+      onProgress({ phase: 'write', done: index + 1, total: ordered.length, file });
+    }
+    batch = [];
+    batchSize = 0;
+  };
+  for (const [index, source] of ordered.entries()) {
+    const articleId = validation.articleIds.get(source.file) ?? '';
+    const storedHash = storedHashes.get(articleId);
+    if (storedHash === validation.hashes.get(source.file)) {
+      report.articles += 1;
+      report.articleIds.push(articleId);
       report.unchanged += 1;
       onProgress({ phase: 'write', done: index + 1, total: ordered.length, file: source.file });
       continue;
@@ -211,20 +243,30 @@ async function seedSourcesHoldingLease(
       ]);
     }
     const plan = planArticleWrite(article, resolution, validation.hashes.get(source.file) ?? '');
+    if (storedHash === undefined) {
+      batch.push({ plan, resolution, index, file: source.file });
+      batchSize += plan.entities.length + article.relations.length;
+      if (batchSize >= batchRows) await flush();
+      continue;
+    }
+    await flush();
     const result = await writeArticle(db, plan, lease);
     report.articles += 1;
     report.articleIds.push(article.article.id);
     report[result.outcome] += 1;
     report.entitiesCreated += result.entitiesCreated;
     report.relationsWritten += result.relationsWritten;
-    if (result.outcome !== 'unchanged') {
-      report.entitiesMerged += resolution.merges.length;
-      report.merges.push(...resolution.merges.map(({ fromId, intoId, reason, matched, file }) => ({ fromId, intoId, reason, matched, file })));
-    }
+    if (result.outcome !== 'unchanged') countMerges(report, resolution);
     onProgress({ phase: 'write', done: index + 1, total: ordered.length, file: source.file });
   }
+  await flush();
   report.durationMs = Math.round(performance.now() - startedAt);
   return report;
+}
+
+function countMerges(report: SeedReport, resolution: Resolution): void {
+  report.entitiesMerged += resolution.merges.length;
+  report.merges.push(...resolution.merges.map(({ fromId, intoId, reason, matched, file }) => ({ fromId, intoId, reason, matched, file })));
 }
 
 /** The API's entry: documents sent as JSON, loaded exactly like files. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BROWSER_KIT_PATHS, browserKitResponse } from '../../src/http/browser-kit.ts';
 import {
   ARTICLE_LABEL,
+  CLAIM_LABEL,
   DERIVED_RELATIONSHIP_TYPES,
   ENTITY_LABEL,
   ENTITY_TYPES,
@@ -14,9 +15,9 @@ import {
 const style = readFileSync(new URL('../../schema/browser/style.grass', import.meta.url), 'utf8');
 const guide = readFileSync(new URL('../../schema/browser/guide.html', import.meta.url), 'utf8');
 
-const LABELS: readonly string[] = [ENTITY_LABEL, ...ENTITY_TYPES, ARTICLE_LABEL, MERGE_LABEL];
+const LABELS: readonly string[] = [ENTITY_LABEL, ...ENTITY_TYPES, ARTICLE_LABEL, MERGE_LABEL, CLAIM_LABEL];
 const RELATIONSHIP_TYPES: readonly string[] = [...RELATION_TYPES, ...Object.values(DERIVED_RELATIONSHIP_TYPES)];
-const CAPTIONS: Record<string, string> = { [ARTICLE_LABEL]: '{title}', [MERGE_LABEL]: '{fromId}' };
+const CAPTIONS: Record<string, string> = { [ARTICLE_LABEL]: '{title}', [MERGE_LABEL]: '{fromId}', [CLAIM_LABEL]: '{type}' };
 
 /**
  * GRASS as Neo4j Browser 5 reads it (shared/services/grassUtils.ts, parseGrassCSS): braces

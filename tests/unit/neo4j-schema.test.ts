@@ -14,10 +14,17 @@ describe('Neo4j schema', () => {
     for (const statement of readSchemaStatements()) expect(statement).toMatch(/ IF NOT EXISTS /);
   });
 
-  test('every vocabulary relationship type has an index on articleId', () => {
+  test('every vocabulary relationship type has an index on its key, the order pages walk', () => {
     for (const type of RELATION_TYPES) {
-      expect(schemaStatements()).toContain(`CREATE INDEX rel_${type.toLowerCase()}_article IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.articleId)`);
+      expect(schemaStatements()).toContain(`CREATE INDEX rel_${type.toLowerCase()}_key IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.key)`);
     }
+  });
+
+  test('claims are unique by id and looked up by relation and by article through indexes', () => {
+    const statements = schemaStatements().join('\n');
+    expect(statements).toContain('FOR (n:Claim) REQUIRE n.id IS UNIQUE');
+    expect(statements).toContain('FOR (n:Claim) ON (n.relation)');
+    expect(statements).toContain('FOR (n:Claim) ON (n.articleId)');
   });
 
   test('entity and article ids are unique, and names and aliases have a full-text index', () => {

@@ -1,6 +1,6 @@
 /** The questions analysts ask after the contract's: between two actors, who ranks first, when. */
 import { compareEvidenceByDate, seenRange } from '../../db/evidence-dates.ts';
-import { findDyad, findRanking, findTimeline } from '../../db/relations.repo.ts';
+import { findDyad, findRanking, findTimeline, type RelationWithEvidence } from '../../db/relations.repo.ts';
 import type { EvidenceRow, RelationRow } from '../../db/rows.ts';
 import type { RelationType } from '../../domain/vocabulary.ts';
 import { checkFirst, dateWindow, relationTypes } from '../args.ts';
@@ -19,7 +19,7 @@ interface TimelineEvent {
 interface Dyad {
   aId: string;
   bId: string;
-  relations: RelationRow[];
+  relations: RelationWithEvidence[];
 }
 
 const byEvidenceDate = (x: TimelineEvent, y: TimelineEvent) => compareEvidenceByDate(x.evidence, y.evidence);

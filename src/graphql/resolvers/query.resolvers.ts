@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { listArticles } from '../../db/articles.repo.ts';
 import { searchEntities } from '../../db/entities.repo.ts';
 import { findRelationsByKeys, findRelationsPage } from '../../db/relations.repo.ts';
@@ -9,6 +10,7 @@ import { BadUserInputError } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
 import { buildLuceneQuery } from '../lucene.ts';
 import { rankSearchHits } from '../search-ranking.ts';
+import { selectsField } from '../selection.ts';
 
 interface RelationFilterInput {
   source?: string | null;
@@ -46,6 +48,7 @@ export const queryResolvers = {
       _root: unknown,
       args: { filter?: RelationFilterInput | null; first: number; after?: string | null },
       ctx: GraphQLContext,
+      info: GraphQLResolveInfo,
     ) => {
       const first = checkFirst(args.first, LIMITS.relationsPage, 'first', 'page through the rest with after');
       const after = args.after ? decodeRelationKey(args.after, 'after') : null;
@@ -68,6 +71,7 @@ export const queryResolvers = {
         },
         first,
         after,
+        { withTotalCount: selectsField(info, 'totalCount') },
       );
       const edges = page.rows.map((row) => ({ cursor: encodeRelationKey(row), node: row }));
       return {

@@ -9,6 +9,9 @@ export const relationResolvers = {
     source: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, relation.sourceId),
     target: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, relation.targetId),
     via: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) => optionalEntity(ctx, relation.viaId),
+    // Read only when asked, for every relation of the response level at once.
+    evidence: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) =>
+      relation.evidence ?? ctx.loaders.relationEvidence(relation.evidenceFilter).load(relation),
   },
   Evidence: {
     attributedTo: (evidence: EvidenceRow, _args: unknown, ctx: GraphQLContext) => optionalEntity(ctx, evidence.attributedTo),

@@ -10,6 +10,7 @@
  */
 import { resetGraph } from '../../../src/db/article-writer.ts';
 import type { Db } from '../../../src/db/driver.ts';
+import { rebuildRelations } from '../../../src/db/rebuild-relations.ts';
 import { migrate } from '../../../src/db/migrate.ts';
 import { normalizedNamesOf } from '../../../src/ingest/normalize-name.ts';
 import { dateBounds } from '../../../src/domain/dates.ts';
@@ -287,10 +288,17 @@ async function writeFixtureGraph(db: Db, suffix: string): Promise<void> {
             dateEnd: bounds.end,
             demand: relation.demand ?? null,
           };
+          // The claim as the writer stores it; the relations are counted from the claims below.
+          const [source, target] = [id(relation.source), id(relation.target)];
           await tx.run(
-            `MATCH (s:Entity {id: $source}), (t:Entity {id: $target})
-             CREATE (s)-[r:${cypherRelationshipType(relation.type)}]->(t) SET r = $props`,
-            { source: id(relation.source), target: id(relation.target), props },
+            `MATCH (a:Article {id: $articleId}), (s:Entity {id: $source}), (t:Entity {id: $target})
+             CREATE (c:Claim) SET c = $props, c.id = $articleId + '#' + $props.ordinal, c.type = $type,
+                    c.sourceId = $source, c.targetId = $target, c.relation = $type + ' ' + $source + ' ' + $target
+             CREATE (a)-[:CLAIMS]->(c), (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(t)
+             WITH c
+             OPTIONAL MATCH (x:Entity {id: c.attributedTo})
+             FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | CREATE (c)-[:ATTRIBUTED_TO]->(x))`,
+            { articleId, source, target, type: cypherRelationshipType(relation.type), props },
           );
         }
       }
@@ -304,6 +312,7 @@ async function writeFixtureGraph(db: Db, suffix: string): Promise<void> {
   } finally {
     await session.close();
   }
+  await rebuildRelations(db);
 }
 
 /** How many distinct (source, type, target) relations the fixture has: the `relations` total. */

@@ -107,8 +107,8 @@ describe('neighborhood', () => {
       `MATCH (hub:Entity {id: 'afghanistan'})
        UNWIND range(1, 250) AS i
        CREATE (g:Entity:Group {id: 'cap-test-group-' + i, type: 'Group', name: 'Cap test group ' + i, aliases: []})
-       CREATE (g)-[:OPERATES_IN {articleId: 'cap-test', ordinal: i, modality: 'asserted', confidence: 1.0,
-                                 effectiveDate: '2024', dateStart: '2024-01-01', dateEnd: '2024-12-31'}]->(hub)`,
+       CREATE (g)-[:OPERATES_IN {key: g.id + ' ' + hub.id, articleCount: 1, claimCount: 1,
+                                 firstSeen: '2024', lastSeen: '2024'}]->(hub)`,
       {},
       { database: api.db.database },
     );

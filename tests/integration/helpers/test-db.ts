@@ -69,14 +69,50 @@ export async function graphFingerprint(db: Db): Promise<string[]> {
   );
   const claims = await cypher<{ line: string }>(
     db,
-    `MATCH (s:Entity)-[r]->(t:Entity) WHERE r.articleId IS NOT NULL
-     RETURN 'claim ' + r.articleId + '#' + toString(r.ordinal) + ' ' + s.id + ' ' + type(r) + ' ' + t.id AS line`,
+    `MATCH (a:Article)-[:CLAIMS]->(c:Claim)-[:SUBJECT]->(s:Entity), (c)-[:OBJECT]->(t:Entity)
+     RETURN 'claim ' + c.id + ' in ' + a.id + ' ' + s.id + ' ' + c.type + ' ' + t.id
+            + ' by ' + coalesce(COLLECT { MATCH (c)-[:ATTRIBUTED_TO]->(x) RETURN x.id }[0], '-') AS line`,
+  );
+  // The aggregates are part of what a writer decides: serial and concurrent runs must agree on them too.
+  const relations = await cypher<{ line: string }>(
+    db,
+    `MATCH (s:Entity)-[r]->(t:Entity) WHERE r.claimCount IS NOT NULL
+     RETURN 'relation ' + s.id + ' ' + type(r) + ' ' + t.id + ' claims=' + r.claimCount + ' articles=' + r.articleCount
+            + ' first=' + r.firstSeen + ' last=' + r.lastSeen + ' confidence=' + r.maxConfidence
+            + ' modalities=' + reduce(x = '', m IN r.modalities | x + '|' + m) AS line`,
   );
   const merges = await cypher<{ line: string }>(
     db,
     `MATCH (g:Merge)-[:MERGED_INTO]->(n:Entity) RETURN 'merge ' + g.fromId + '->' + n.id + ' by ' + g.articleId AS line`,
   );
-  return [...types, ...entities, ...mentions, ...claims, ...merges].map((row) => row.line).sort();
+  return [...types, ...entities, ...mentions, ...claims, ...relations, ...merges].map((row) => row.line).sort();
+}
+
+/**
+ * Relations whose stored aggregates differ from a recount of their claims, and claims whose
+ * relation has no relationship: the invariant every write, replace and remove keeps.
+ */
+export async function aggregateMismatches(db: Db): Promise<string[]> {
+  const rows = await cypher<{ line: string }>(
+    db,
+    `MATCH (s:Entity)-[r]->(t:Entity) WHERE r.claimCount IS NOT NULL
+     CALL (r) {
+       OPTIONAL MATCH (c:Claim {relation: type(r) + ' ' + r.key})
+       WITH c ORDER BY c.dateStart, c.dateEnd, c.articleId, c.ordinal
+       RETURN count(c) AS claims, count(DISTINCT c.articleId) AS articles, head(collect(c.effectiveDate)) AS first,
+              max(c.confidence) AS confidence
+     }
+     WITH s, r, t, claims, articles, first, confidence
+     WHERE r.key <> s.id + ' ' + t.id OR r.claimCount <> claims OR r.articleCount <> articles OR r.firstSeen <> first
+        OR r.maxConfidence <> confidence
+     RETURN 'relation ' + s.id + ' ' + type(r) + ' ' + t.id + ' stores ' + r.claimCount + '/' + r.articleCount
+            + ' but has ' + claims + '/' + articles AS line
+     UNION ALL
+     MATCH (c:Claim)
+     WHERE NOT EXISTS { MATCH (s:Entity {id: c.sourceId})-[r]->(t:Entity {id: c.targetId}) WHERE type(r) = c.type }
+     RETURN 'claim ' + c.id + ' has no relation' AS line`,
+  );
+  return rows.map((row) => row.line).sort();
 }
 
 /** Relationships whose endpoint types the vocabulary does not allow, and entities with other than one type label. */

@@ -19,7 +19,7 @@ import {
 } from '../../../src/db/ingest-lease.ts';
 import { SeedValidationError, ingestDocuments, removeArticle } from '../../../src/ingest/seed-run.ts';
 import { articleDoc } from '../../fixtures/article-builder.ts';
-import { cliEnvironment, cypher, graphFingerprint, openCleanTestDb, vocabularyViolations } from '../helpers/test-db.ts';
+import { aggregateMismatches, cliEnvironment, cypher, graphFingerprint, openCleanTestDb, vocabularyViolations } from '../helpers/test-db.ts';
 
 const db: Db = await openCleanTestDb();
 const workdir = mkdtempSync(join(tmpdir(), 'geograph-concurrent-'));
@@ -106,6 +106,7 @@ describe('concurrent writers', () => {
       const claims = fingerprint.filter((line) => line.startsWith('claim contested'));
       expect(claims, `round ${round}`).toHaveLength(present ? 1 : 0);
       expect(fingerprint.filter((line) => line.startsWith('entity ') && !line.includes('name=')), `round ${round}`).toHaveLength(present ? 2 : 0);
+      expect(await aggregateMismatches(db), `round ${round}`).toEqual([]);
     }
   });
 
@@ -136,6 +137,7 @@ describe('concurrent writers', () => {
       expect(await Promise.all([run(folders.a), run(folders.b)])).toEqual([0, 0]);
       const together = await graphFingerprint(db);
       expect([aThenB, bThenA], `round ${round}`).toContainEqual(together);
+      expect(await aggregateMismatches(db), `round ${round}`).toEqual([]);
     }
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { resetGraph } from '../../../src/db/article-writer.ts';
 import type { Db } from '../../../src/db/driver.ts';
 import { articleDoc } from '../../fixtures/article-builder.ts';
-import { cliEnvironment, cypher, graphCounts, openCleanTestDb } from '../helpers/test-db.ts';
+import { cliEnvironment, cypher, graphCounts, graphFingerprint, openCleanTestDb } from '../helpers/test-db.ts';
 
 const db: Db = await openCleanTestDb();
 const workdir = mkdtempSync(join(tmpdir(), 'geograph-seed-cli-'));
@@ -114,9 +114,11 @@ describe('npm run seed', () => {
     const folder = corpus('killed', 120);
     expect(seedCli([folder]).code).toBe(0);
     const clean = await graphCounts(db);
+    const cleanFingerprint = await graphFingerprint(db);
     await resetGraph(db);
 
-    const child = spawn(TSX, [SEED_CLI, folder], { env: cliEnvironment(), stdio: 'ignore', detached: true });
+    // Small write transactions, so there is a "half-way" to kill it at.
+    const child = spawn(TSX, [SEED_CLI, folder, '--batch-rows', '60'], { env: cliEnvironment(), stdio: 'ignore', detached: true });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     let written = 0;
     const deadline = Date.now() + 60_000;
@@ -133,5 +135,6 @@ describe('npm run seed', () => {
 
     expect(seedCli([folder]).code).toBe(0);
     expect(await graphCounts(db)).toEqual(clean);
+    expect(await graphFingerprint(db)).toEqual(cleanFingerprint);
   });
 });

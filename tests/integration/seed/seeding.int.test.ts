@@ -11,7 +11,7 @@ import {
 } from '../../../src/ingest/seed-run.ts';
 import { seedSources } from '../../../src/ingest/seed-run.ts';
 import { articleDoc } from '../../fixtures/article-builder.ts';
-import { cypher, graphCounts, openCleanTestDb } from '../helpers/test-db.ts';
+import { aggregateMismatches, cypher, graphCounts, openCleanTestDb } from '../helpers/test-db.ts';
 
 const db: Db = await openCleanTestDb();
 
@@ -49,18 +49,33 @@ describe('seeding the seed folder', () => {
     expect(await graphCounts(db)).toEqual(before);
   });
 
-  test('claims are typed relationships between entities, carrying their evidence', async () => {
+  test('each claim is a Claim node with its evidence, linked to its article, subject, object and attributed actor', async () => {
     await seedSources(fileSources([SEED_FILE]), db);
-    const rows = await cypher<{ modality: string; attributedTo: string | null; quote: string; articleId: string }>(
+    const rows = await cypher<{ modality: string; attributedTo: string | null; attributedNode: string | null; quote: string; articleId: string }>(
       db,
-      `MATCH (:Group {id: 'taliban'})-[r:SHELTERS]->(:Group {id: 'tehrik-i-taliban-pakistan'})
-       RETURN r.modality AS modality, r.attributedTo AS attributedTo, r.quote AS quote, r.articleId AS articleId
-       ORDER BY r.ordinal`,
+      `MATCH (:Group {id: 'taliban'})<-[:SUBJECT]-(c:Claim {type: 'SHELTERS'})-[:OBJECT]->(:Group {id: 'tehrik-i-taliban-pakistan'}),
+             (a:Article)-[:CLAIMS]->(c)
+       RETURN c.modality AS modality, c.attributedTo AS attributedTo, a.id AS articleId, c.quote AS quote,
+              COLLECT { MATCH (c)-[:ATTRIBUTED_TO]->(x) RETURN x.id }[0] AS attributedNode
+       ORDER BY c.ordinal`,
     );
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(rows.every((row) => row.modality !== 'asserted')).toBe(true);
-    expect(rows.some((row) => row.attributedTo === 'pakistan')).toBe(true);
+    expect(rows.some((row) => row.attributedTo === 'pakistan' && row.attributedNode === 'pakistan')).toBe(true);
     expect(rows.every((row) => row.articleId === '2024-10-03-korybko-quadrilateral-statement' && row.quote.length > 0)).toBe(true);
+  });
+
+  test('one relationship per (source, type, target) carries the exact aggregates of its claims', async () => {
+    await seedSources(fileSources([SEED_FILE]), db);
+    const edges = await cypher<{ claims: number; articles: number }>(
+      db,
+      `MATCH (:Group {id: 'taliban'})-[r:SHELTERS]->(:Group {id: 'tehrik-i-taliban-pakistan'})
+       RETURN r.claimCount AS claims, r.articleCount AS articles`,
+    );
+    const claims = await cypher(db, `MATCH (c:Claim {relation: 'SHELTERS taliban tehrik-i-taliban-pakistan'}) RETURN c`);
+    expect(edges).toEqual([{ claims: claims.length, articles: 1 }]);
+    expect(claims.length).toBeGreaterThan(1);
+    expect(await aggregateMismatches(db)).toEqual([]);
   });
 });
 
@@ -91,8 +106,10 @@ describe('re-loading a changed article', () => {
     await load(doc('a.json', version('first quote', true)));
     const report = await load(doc('a.json', version('second quote', false)));
     expect(report.replaced).toBe(1);
-    const quotes = await cypher<{ type: string; quote: string }>(db, 'MATCH ()-[r]->() WHERE r.quote IS NOT NULL RETURN type(r) AS type, r.quote AS quote');
+    const quotes = await cypher<{ type: string; quote: string }>(db, 'MATCH (c:Claim) WHERE c.quote IS NOT NULL RETURN c.type AS type, c.quote AS quote');
     expect(quotes).toEqual([{ type: 'SHELTERS', quote: 'second quote' }]);
+    expect(await cypher(db, 'MATCH ()-[r:THREATENS]->() RETURN r')).toEqual([]);
+    expect(await aggregateMismatches(db)).toEqual([]);
   });
 
   test('takes back the aliases only it gave', async () => {
@@ -118,7 +135,7 @@ describe('entity resolution across files and the graph', () => {
     await load(doc('a.json', first), doc('b.json', second));
     const rows = await cypher<{ articles: number }>(
       db,
-      "MATCH (t:Entity {id: 'taliban'}) RETURN count { (t)<-[r]-() WHERE r.articleId IS NOT NULL } AS articles",
+      "MATCH (t:Entity {id: 'taliban'}) RETURN count { (t)<-[:OBJECT]-(:Claim) } AS articles",
     );
     expect(await cypher(db, "MATCH (n:Entity {id: 'taliban'}) RETURN n.id")).toHaveLength(1);
     expect(Number(rows[0]?.articles)).toBe(1);
@@ -172,7 +189,7 @@ describe('entity resolution across files and the graph', () => {
     await load(doc('b.json', second('first version')));
     await load(doc('b.json', second('second version')));
     expect(await cypher(db, "MATCH (g:Merge {fromId: 'iskp'})-[:MERGED_INTO]->(n) RETURN n.id AS id")).toEqual([{ id: 'islamic-state-khorasan-province' }]);
-    expect(await cypher(db, "MATCH ()-[r:FIGHTS]->(n) RETURN n.id AS id, r.quote AS quote")).toEqual([{ id: 'islamic-state-khorasan-province', quote: 'second version' }]);
+    expect(await cypher(db, "MATCH (c:Claim {type: 'FIGHTS'})-[:OBJECT]->(n) RETURN n.id AS id, c.quote AS quote")).toEqual([{ id: 'islamic-state-khorasan-province', quote: 'second version' }]);
   });
 
   test('the same id with another type is refused and nothing is written', async () => {
@@ -208,7 +225,9 @@ describe('removing an article', () => {
 
     expect(result).toEqual({ removed: true, relationsDeleted: 2, entitiesDeleted: 1 });
     expect(await cypher(db, 'MATCH (a:Article) RETURN a.id AS id')).toEqual([{ id: 'second' }]);
-    expect(await cypher(db, 'MATCH ()-[r:SHELTERS]->() RETURN r.quote AS quote')).toEqual([{ quote: 'other quote' }]);
+    expect(await cypher(db, "MATCH (c:Claim {type: 'SHELTERS'}) RETURN c.quote AS quote")).toEqual([{ quote: 'other quote' }]);
+    expect(await cypher(db, 'MATCH ()-[r:SHELTERS]->() RETURN r.claimCount AS claims, r.articleCount AS articles')).toEqual([{ claims: 1, articles: 1 }]);
+    expect(await aggregateMismatches(db)).toEqual([]);
     expect(await cypher(db, 'MATCH (n:Entity) RETURN n.id AS id ORDER BY id')).toEqual([{ id: 'taliban' }, { id: 'ttp' }]);
   });
 
@@ -244,7 +263,7 @@ describe('values are data, never code', () => {
     await load(doc('a.json', document));
     const [stored] = await cypher<{ name: string; aliases: string[]; quote: string }>(
       db,
-      "MATCH (n:Entity {id: 'hostile-group'})-[r:CRITICIZES]->() RETURN n.name AS name, n.aliases AS aliases, r.quote AS quote",
+      "MATCH (n:Entity {id: 'hostile-group'})<-[:SUBJECT]-(c:Claim {type: 'CRITICIZES'}) RETURN n.name AS name, n.aliases AS aliases, c.quote AS quote",
     );
     expect(stored).toEqual({ name: hostile, aliases: ['$param {id}', '`) RETURN 1 //'], quote: hostile });
     expect(await cypher(db, 'MATCH (n:Entity) RETURN count(n) AS count')).toEqual([{ count: 2 }]);

@@ -1,0 +1,33 @@
+import type { Db } from './driver.ts';
+import { CLAIM_LABEL, cypherLabel } from '../domain/vocabulary.ts';
+import { ENSURE_RELATIONS, RECOUNT_RELATIONS, type RelationToRecount } from './relation-aggregates.cypher.ts';
+
+const RELATIONS_PER_TRANSACTION = 2000;
+
+/**
+ * Rebuilds every relation's relationship and aggregates from the :Claim nodes, in
+ * transactions of a bounded size: for graphs whose claims were written by other means than the
+ * writer (an upgrade from the old storage model, test fixtures). Idempotent.
+ */
+export async function rebuildRelations(db: Db): Promise<{ relations: number }> {
+  const { records } = await db.driver.executeQuery(
+    `MATCH (c:${cypherLabel(CLAIM_LABEL)})
+     RETURN DISTINCT c.type AS type, c.sourceId AS sourceId, c.targetId AS targetId, c.relation AS relation`,
+    {},
+    { database: db.database, routing: 'READ' },
+  );
+  const relations = records.map((record) => record.toObject() as unknown as RelationToRecount);
+  const session = db.driver.session({ database: db.database });
+  try {
+    for (let start = 0; start < relations.length; start += RELATIONS_PER_TRANSACTION) {
+      const chunk = relations.slice(start, start + RELATIONS_PER_TRANSACTION);
+      await session.executeWrite(async (tx) => {
+        await tx.run(ENSURE_RELATIONS, { relations: chunk });
+        await tx.run(RECOUNT_RELATIONS, { relations: chunk });
+      });
+    }
+  } finally {
+    await session.close();
+  }
+  return { relations: relations.length };
+}
