@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { loadConfig } from '../config.ts';
 import type { Db } from '../db/driver.ts';
 import { createApp } from '../server.ts';
@@ -17,7 +18,7 @@ export async function benchTargets(db: Db): Promise<BenchTargets> {
      WITH n, count(*) AS mentions ORDER BY mentions DESC, n.id LIMIT 200
      RETURN collect({id: n.id, name: n.name}) AS ranked`,
     {},
-    { database: db.database },
+    { database: db.database, routing: neo4j.routing.READ },
   );
   const ranked = (records[0]?.get('ranked') ?? []) as Array<{ id: string; name: string }>;
   const at = (index: number) => ranked[Math.min(index, ranked.length - 1)] ?? { id: 'none', name: 'none' };

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createDriver, type Db } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
 
   const { statements } = await migrate(db);
   console.log(`Schema applied (${statements} statements).`);
-  const { records } = await db.driver.executeQuery('MATCH (a:Article) RETURN count(a) AS articles', {}, { database: db.database });
+  const { records } = await db.driver.executeQuery(
+    'MATCH (a:Article) RETURN count(a) AS articles',
+    {},
+    { database: db.database, routing: neo4j.routing.READ },
+  );
   const articles = Number(records[0]?.get('articles') ?? 0);
   if (articles === 0) {
     const files = await listArticleFiles([`${PROJECT_ROOT}/seed`]);

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { ARTICLE_LABEL, ENTITY_LABEL, MERGE_LABEL, DERIVED_RELATIONSHIP_TYPES, cypherLabel, type EntityType } from '../domain/vocabulary.ts';
 import type { KnownEntity, KnownEntityLookup } from '../ingest/resolve-run.ts';
 import type { Db } from './driver.ts';
@@ -19,7 +20,7 @@ const PROJECTION = `{ id: n.id, type: n.type, name: n.name, aliases: coalesce(n.
 /** Entity resolution's view of the graph: one read query per call, batched per file. */
 export function graphEntityLookup(db: Db): KnownEntityLookup {
   async function read(query: string, parameters: Record<string, unknown>): Promise<KnownEntity[]> {
-    const { records } = await db.driver.executeQuery(query, parameters, { database: db.database, routing: 'READ' });
+    const { records } = await db.driver.executeQuery(query, parameters, { database: db.database, routing: neo4j.routing.READ });
     return records.map((record) => record.get('entity') as KnownEntity);
   }
   return {

@@ -160,7 +160,7 @@ export async function queryServerInfo(settings: RuntimeSettings): Promise<Server
     const { records } = await driver.executeQuery(
       'CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition',
       {},
-      { database: 'system' },
+      { database: 'system', routing: neo4j.routing.READ },
     );
     const record = records[0];
     return { version: String(record?.get('version')), edition: String(record?.get('edition')) };
