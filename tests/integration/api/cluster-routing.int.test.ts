@@ -21,7 +21,7 @@ const ROUTING_URI = loadConfig().NEO4J_URI.replace(/^(bolt|neo4j)/, 'neo4j');
  * that the entry goes once it is fixed. `src/db/article-writer.ts` findContentHashes runs its
  * read-only executeQuery without routing.
  */
-const KNOWN_READS_SENT_AS_WRITE = [{ site: 'src/db/article-writer.ts:', cypher: 'UNWIND $articleIds AS articleId' }];
+const KNOWN_READS_SENT_AS_WRITE: Array<{ site: string; cypher: string }> = [];
 
 const isKnown = (transaction: ObservedTransaction) =>
   KNOWN_READS_SENT_AS_WRITE.some(({ site, cypher }) => transaction.site.startsWith(site) && transaction.queries[0]?.cypher === cypher);
