@@ -6,8 +6,11 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const driver = createDriver(config);
   try {
-    const { statements } = await migrate({ driver, database: config.NEO4J_DATABASE });
+    const { statements, upgrade } = await migrate({ driver, database: config.NEO4J_DATABASE });
     console.log(`Schema applied to ${config.NEO4J_URI} (database ${config.NEO4J_DATABASE}): ${statements} statements, all indexes online.`);
+    if (upgrade.claims > 0) {
+      console.log(`Upgraded the graph to claims as nodes: ${upgrade.claims} claims, ${upgrade.relations} aggregated relations.`);
+    }
     return 0;
   } finally {
     await driver.close();

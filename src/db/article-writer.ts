@@ -69,7 +69,7 @@ const rowsOfType = (list: string, type: string) => `[row IN $${list} WHERE row.t
 
 const WRITE_ARTICLES = `UNWIND $articles AS row
 MERGE (a:${ARTICLE} {id: row.id})
-SET a += row.props, a.loadedAt = datetime(), a.loadIndex = row.loadIndex`;
+SET a += row.props, a.loadedAt = datetime(), a.loadIndex = toInteger(row.loadIndex)`;
 
 /**
  * One row per entity of the batch (src/db/write-rows.ts): created with the first name it was
@@ -125,7 +125,7 @@ MATCH (a:${ARTICLE} {id: row.articleId})
 MATCH (s:${ENTITY} {id: row.sourceId})
 MATCH (t:${ENTITY} {id: row.targetId})
 CREATE (c:${CLAIM})
-SET c = row.props, c.id = row.id, c.type = row.type, c.articleId = row.articleId, c.ordinal = row.ordinal,
+SET c = row.props, c.id = row.id, c.type = row.type, c.articleId = row.articleId, c.ordinal = toInteger(row.ordinal),
     c.sourceId = row.sourceId, c.targetId = row.targetId, c.relation = row.relation
 CREATE (a)-[:${CLAIMS}]->(c), (c)-[:${SUBJECT}]->(s), (c)-[:${OBJECT}]->(t)`;
 

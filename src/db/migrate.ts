@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Db } from './driver.ts';
+import { upgradeStorage, type StorageUpgrade } from './upgrade-storage.ts';
 
 export const SCHEMA_DIR = resolve(import.meta.dirname, '..', '..', 'schema');
 
@@ -22,9 +23,10 @@ export function readSchemaStatements(dir = SCHEMA_DIR): string[] {
 
 /**
  * Applies the schema idempotently and waits until the indexes are online, so the first
- * write after a migration is already checked by the constraints.
+ * write after a migration is already checked by the constraints; then upgrades a graph the
+ * first storage model wrote (src/db/upgrade-storage.ts).
  */
-export async function migrate(db: Db): Promise<{ statements: number }> {
+export async function migrate(db: Db): Promise<{ statements: number; upgrade: StorageUpgrade }> {
   const statements = readSchemaStatements();
   const session = db.driver.session({ database: db.database });
   try {
@@ -34,5 +36,7 @@ export async function migrate(db: Db): Promise<{ statements: number }> {
   } finally {
     await session.close();
   }
-  return { statements: statements.length };
+  // After the schema: the Claim constraint and indexes serve the upgrade.
+  const upgrade = await upgradeStorage(db);
+  return { statements: statements.length, upgrade };
 }

@@ -36,8 +36,8 @@ export const ADD_RELATION_DELTAS = RELATION_TYPES.map((type) => {
   WITH r, row,
        r.firstOrder IS NULL OR row.firstOrder < r.firstOrder AS earlier,
        r.lastDate IS NULL OR row.lastDate > r.lastDate OR (row.lastDate = r.lastDate AND row.lastOrder < r.lastOrder) AS later
-  SET r.claimCount = r.claimCount + row.claimCount,
-      r.articleCount = r.articleCount + row.articleCount,
+  SET r.claimCount = r.claimCount + toInteger(row.claimCount),
+      r.articleCount = r.articleCount + toInteger(row.articleCount),
       r.maxConfidence = CASE WHEN r.maxConfidence IS NULL OR row.maxConfidence > r.maxConfidence THEN row.maxConfidence ELSE r.maxConfidence END,
       r.modalities = COLLECT { UNWIND r.modalities + row.modalities AS modality WITH DISTINCT modality RETURN modality ORDER BY modality },
       r.firstOrder = CASE WHEN earlier THEN row.firstOrder ELSE r.firstOrder END,
