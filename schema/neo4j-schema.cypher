@@ -8,6 +8,7 @@ CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:Entity) ON (n.wikidata);
 CREATE INDEX article_published_at IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
+CREATE FULLTEXT INDEX entity_normalized_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.normalizedNames] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false } };
 CREATE INDEX rel_criticizes_article IF NOT EXISTS FOR ()-[r:CRITICIZES]-() ON (r.articleId);
 CREATE INDEX rel_shelters_article IF NOT EXISTS FOR ()-[r:SHELTERS]-() ON (r.articleId);
 CREATE INDEX rel_threatens_article IF NOT EXISTS FOR ()-[r:THREATENS]-() ON (r.articleId);
