@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { ARTICLE_LABEL, ENTITY_LABEL, MERGE_LABEL, DERIVED_RELATIONSHIP_TYPES, cypherLabel, type EntityType } from '../domain/vocabulary.ts';
 import type { KnownEntity, KnownEntityLookup } from '../ingest/resolve-run.ts';
 import type { Db } from './driver.ts';
+import { ENTITY_NORMALIZED_NAMES_INDEX } from './schema-statements.ts';
 
 const ENTITY = cypherLabel(ENTITY_LABEL);
 const MERGE = cypherLabel(MERGE_LABEL);
@@ -12,12 +13,26 @@ const MERGED_INTO = DERIVED_RELATIONSHIP_TYPES.mergedInto;
  * tell whether anyone but the article being (re)loaded stands behind it.
  */
 const PROJECTION = `{ id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []), wikidata: n.wikidata,
+  normalizedNames: coalesce(n.normalizedNames, []),
   wikidataArticles: CASE WHEN n.wikidata IS NULL THEN [] ELSE COLLECT {
     MATCH (a:${cypherLabel(ARTICLE_LABEL)})-[m:${DERIVED_RELATIONSHIP_TYPES.mentions}]->(n) WHERE m.wikidata = n.wikidata
     RETURN a.id LIMIT 2
   } END }`;
 
-/** Entity resolution's view of the graph: one read query per call, batched per file. */
+/**
+ * A Lucene query for exactly one term of a `keyword`-analyzed index: a phrase, with the two
+ * characters a phrase gives meaning to (`"` and `\`) escaped, so that operators, wildcards,
+ * field names and whitespace in a name are matched as characters, never read as syntax.
+ */
+export function exactTermQuery(term: string): string {
+  return `"${term.replace(/[\\"]/g, (special) => `\\${special}`)}"`;
+}
+
+/**
+ * Entity resolution's view of the graph: one read query per call, batched per chunk of
+ * files, each an index lookup (`id` and `Merge.fromId` uniqueness, the `wikidata` range
+ * index, the `normalizedNames` full-text index).
+ */
 export function graphEntityLookup(db: Db): KnownEntityLookup {
   async function read(query: string, parameters: Record<string, unknown>): Promise<KnownEntity[]> {
     const { records } = await db.driver.executeQuery(query, parameters, { database: db.database, routing: neo4j.routing.READ });
@@ -36,12 +51,17 @@ export function graphEntityLookup(db: Db): KnownEntityLookup {
       ),
     byWikidata: (qids) =>
       read(`MATCH (n:${ENTITY}) WHERE n.wikidata IN $qids RETURN ${PROJECTION} AS entity`, { qids }),
+    // One index lookup per name. Several names as one OR query would hit Lucene's clause limit
+    // (1,024) on a chunk's names. The IN re-check keeps the answer exact whatever the analyzer.
     byNormalizedNames: (type: EntityType, names) =>
       read(
-        `MATCH (n:${cypherLabel(type)})
-         WHERE any(name IN n.normalizedNames WHERE name IN $names)
+        `UNWIND $asked AS asked
+         CALL db.index.fulltext.queryNodes($index, asked.query) YIELD node
+         WITH node AS n, asked.name AS name
+         WHERE n:${cypherLabel(type)} AND name IN n.normalizedNames
+         WITH DISTINCT n
          RETURN ${PROJECTION} AS entity`,
-        { names },
+        { index: ENTITY_NORMALIZED_NAMES_INDEX, asked: names.map((name) => ({ name, query: exactTermQuery(name) })) },
       ),
   };
 }

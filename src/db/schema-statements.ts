@@ -13,6 +13,12 @@ import {
 export const ENTITY_NAMES_INDEX = 'entity_names';
 
 /**
+ * Name of the full-text index over `normalizedNames`, one exact term per list element
+ * (keyword analyzer), so entity resolution finds a name without scanning a label.
+ */
+export const ENTITY_NORMALIZED_NAMES_INDEX = 'entity_normalized_names';
+
+/**
  * The Neo4j schema, derived from the vocabulary. `schema/neo4j-schema.cypher` is this list
  * written out (`npm run schema:export`); a test keeps the two equal. Every statement is
  * idempotent (IF NOT EXISTS), so migrating twice is harmless.
@@ -32,6 +38,10 @@ export function schemaStatements(): string[] {
     `CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:${entity}) ON (n.wikidata)`,
     `CREATE INDEX article_published_at IF NOT EXISTS FOR (n:${article}) ON (n.publishedAt)`,
     `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:${entity}) ON EACH [n.name, n.aliases]`,
+    // Entity resolution: Neo4j's range indexes cannot look up an element of a list. Updated in
+    // the committing transaction (not eventually consistent), as resolution reads what was written.
+    `CREATE FULLTEXT INDEX ${ENTITY_NORMALIZED_NAMES_INDEX} IF NOT EXISTS FOR (n:${entity}) ON EACH [n.normalizedNames] ` +
+      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false } }",
     // Claims: one node each. Their evidence is looked up by relation (never by expanding an
     // entity's relationships), removed by article.
     `CREATE CONSTRAINT claim_id_unique IF NOT EXISTS FOR (n:${claim}) REQUIRE n.id IS UNIQUE`,

@@ -5,6 +5,8 @@
  *
  * Files are fed in path order, one at a time, and only a compact index of entities is
  * kept (id, type, wikidata, normalized names), so a run of many articles stays small.
+ * The graph is asked in chunks of files (`prefetch`): once per lookup kind for the whole
+ * chunk, not once per file; the answers are kept only until the next chunk.
  */
 import type { EntityInput, ExtractedArticle } from '../domain/article.schema.ts';
 import type { EntityType } from '../domain/vocabulary.ts';
@@ -22,9 +24,17 @@ export interface KnownEntity {
   wikidataArticles?: string[];
   /** Set by `byIds` when the asked id was merged into this entity before. */
   matchedId?: string;
+  /**
+   * The normalized names `byNormalizedNames` matches on, as the graph stores them; when
+   * absent, those of `name` and `aliases`.
+   */
+  normalizedNames?: string[];
 }
 
-/** Looks entities up in the graph; implemented in src/db. Batched: one call per file. */
+/**
+ * Looks entities up in the graph; implemented in src/db. Batched: one call per method (and
+ * type) per chunk of files, or per file when `addFile` is used without `prefetch`.
+ */
 export interface KnownEntityLookup {
   /** Also resolves ids that were merged before: the canonical entity, with `matchedId` = the asked id. */
   byIds(ids: string[]): Promise<KnownEntity[]>;
@@ -69,6 +79,52 @@ export interface RunResolution {
 }
 
 const GRAPH = Symbol('graph');
+
+/** Files per chunk: the graph is asked once per lookup kind for each chunk. */
+export const RESOLVE_CHUNK_FILES = 250;
+/** A chunk also ends once its files hold this many names (entities' names and aliases) and relations. */
+export const RESOLVE_CHUNK_ITEMS = 50_000;
+
+/**
+ * What the graph answered for a question about a chunk of files. `found` is in the order the
+ * graph returned it; `at` maps each asked key to the positions in `found` it matched, so one
+ * file's share comes out in the order one query for that file alone would have returned it.
+ */
+interface ChunkAnswer {
+  asked: Set<string>;
+  found: KnownEntity[];
+  at: Map<string, number[]>;
+}
+
+function chunkAnswer(asked: readonly string[], found: KnownEntity[], keysOf: (known: KnownEntity) => readonly string[]): ChunkAnswer {
+  const answer: ChunkAnswer = { asked: new Set(asked), found, at: new Map() };
+  found.forEach((known, position) => {
+    for (const key of new Set(keysOf(known))) {
+      if (!answer.asked.has(key)) continue;
+      const positions = answer.at.get(key) ?? [];
+      positions.push(position);
+      answer.at.set(key, positions);
+    }
+  });
+  return answer;
+}
+
+/** The share of a chunk's answer for `keys`; undefined when the chunk did not ask all of them. */
+function shareOf(answer: ChunkAnswer | undefined, keys: readonly string[]): KnownEntity[] | undefined {
+  if (!answer || !keys.every((key) => answer.asked.has(key))) return undefined;
+  const positions = new Set(keys.flatMap((key) => answer.at.get(key) ?? []));
+  return [...positions].sort((a, b) => a - b).map((position) => answer.found[position] as KnownEntity);
+}
+
+/** The graph's answers for the current chunk of files. */
+interface ChunkAnswers {
+  /** Asked id → the entity it names (canonical, `matchedId` set when merged), or null. */
+  ids: Map<string, KnownEntity | null>;
+  wikidata?: ChunkAnswer;
+  names: Map<EntityType, ChunkAnswer>;
+}
+
+const storedNamesOf = (known: KnownEntity) => known.normalizedNames ?? normalizedNamesOf(known.name, known.aliases);
 
 /** What the run remembers of an entity. */
 interface IndexEntry {
@@ -119,9 +175,60 @@ export class RunResolver {
   private readonly resolutions: Resolution[] = [];
   private readonly issues: ValidationIssue[] = [];
   private lastFile: string | undefined;
+  /** The graph's answers for the files `prefetch` was last given; memory bounded by a chunk. */
+  private answers: ChunkAnswers | null = null;
 
   /** `lookup` null: a dry run without a database. */
   constructor(private readonly lookup: KnownEntityLookup | null) {}
+
+  /**
+   * Asks the graph, in one call per lookup kind (and type), everything `addFile` may need for
+   * these articles: their ids, then the wikidata ids and normalized names of the entities
+   * whose id neither the run nor the graph knows. `addFile` answers from these when they cover
+   * its question, and asks the graph itself otherwise, so the outcome is the same with or
+   * without prefetching; only the number of round trips changes. Replaces the previous
+   * chunk's answers. Feed the chunk's files to `addFile` next, in path order.
+   */
+  async prefetch(articles: readonly ExtractedArticle[]): Promise<void> {
+    this.answers = null;
+    const lookup = this.lookup;
+    if (!lookup) return;
+    const ids = new Set<string>();
+    for (const article of articles) {
+      for (const { entity } of firstDefinitions(article.entities)) ids.add(entity.id);
+      for (const ref of referencesOf(article)) ids.add(ref.id);
+    }
+    const answers: ChunkAnswers = { ids: new Map(), names: new Map() };
+    const askIds = [...ids].filter((id) => !this.find(id) && !this.notInGraph.has(id));
+    if (askIds.length > 0) {
+      for (const id of askIds) answers.ids.set(id, null);
+      for (const known of await lookup.byIds(askIds)) answers.ids.set(known.matchedId ?? known.id, known);
+    }
+
+    // Only the first definition of an id in the chunk can be new: later files find it in the run.
+    const seen = new Set<string>();
+    const qids = new Set<string>();
+    const namesByType = new Map<EntityType, Set<string>>();
+    for (const article of articles) {
+      for (const { entity } of firstDefinitions(article.entities)) {
+        if (seen.has(entity.id)) continue;
+        seen.add(entity.id);
+        if (this.find(entity.id) || answers.ids.get(entity.id)) continue;
+        if (entity.wikidata) qids.add(entity.wikidata);
+        for (const name of normalizedNamesOf(entity.name, entity.aliases)) addTo(namesByType, entity.type, name);
+      }
+    }
+    const types = [...namesByType.keys()];
+    const [byWikidata, ...byName] = await Promise.all([
+      qids.size > 0 ? lookup.byWikidata([...qids]) : null,
+      ...types.map((type) => lookup.byNormalizedNames(type, [...(namesByType.get(type) as Set<string>)])),
+    ]);
+    if (byWikidata) answers.wikidata = chunkAnswer([...qids], byWikidata, (known) => (known.wikidata ? [known.wikidata] : []));
+    types.forEach((type, i) => {
+      answers.names.set(type, chunkAnswer([...(namesByType.get(type) as Set<string>)], byName[i] as KnownEntity[], storedNamesOf));
+    });
+    this.answers = answers;
+  }
 
   /** Files must come in path order: "known" means the graph or an earlier file. */
   async addFile(file: string, article: ExtractedArticle): Promise<void> {
@@ -191,6 +298,7 @@ export class RunResolver {
       }
     }
     this.pending.length = 0;
+    this.answers = null;
     return { resolutions: this.resolutions, issues: this.issues, warnings };
   }
 
@@ -214,8 +322,10 @@ export class RunResolver {
     if (!this.lookup) return;
     const ask = [...new Set(ids)].filter((id) => !this.find(id) && !this.notInGraph.has(id));
     if (ask.length === 0) return;
+    const answers = this.answers;
+    const fromChunk = answers && ask.every((id) => answers.ids.has(id)) ? ask.flatMap((id) => answers.ids.get(id) ?? []) : undefined;
     const found = new Set<string>();
-    for (const known of await this.lookup.byIds(ask)) {
+    for (const known of fromChunk ?? (await this.lookup.byIds(ask))) {
       const asked = known.matchedId ?? known.id;
       found.add(asked);
       this.remember(known);
@@ -294,9 +404,13 @@ export class RunResolver {
     for (const entity of entities) {
       for (const name of normalizedNamesOf(entity.name, entity.aliases)) addTo(namesByType, entity.type, name);
     }
+    const answers = this.answers;
     const batches = await Promise.all([
-      qids.length > 0 ? lookup.byWikidata(qids) : [],
-      ...[...namesByType].map(([type, names]) => lookup.byNormalizedNames(type, [...names])),
+      qids.length > 0 ? (shareOf(answers?.wikidata, qids) ?? lookup.byWikidata(qids)) : [],
+      ...[...namesByType].map(([type, set]) => {
+        const names = [...set];
+        return shareOf(answers?.names.get(type), names) ?? lookup.byNormalizedNames(type, names);
+      }),
     ]);
     for (const known of batches.flat()) this.remember(known);
   }
@@ -412,14 +526,40 @@ function ambiguityMessage(what: string, matches: readonly IndexEntry[]): string 
   return `expected ${what} to match at most one known entity; ${listWords(named, 'and')} ${all} match: use the id of the one that is meant`;
 }
 
-/** Resolves a whole run: files in path order, then the references no file defined. */
+/**
+ * The parts of an article resolution reads (ids, types, names, aliases, wikidata ids,
+ * authors, relation endpoints): what a chunk of files waiting for `prefetch` keeps, without
+ * the text, quotes and descriptions.
+ */
+export function forResolution(article: ExtractedArticle): ExtractedArticle {
+  return {
+    ...article,
+    article: { ...article.article, text: undefined },
+    entities: article.entities.map((entity) =>
+      entity.type === 'Statement' ? { ...entity, description: undefined, summary: undefined } : { ...entity, description: undefined },
+    ),
+    relations: article.relations.map((relation) => ({ ...relation, quote: undefined, demand: undefined, note: undefined })),
+  };
+}
+
+/** Names (each entity's name and aliases) and relations of an article: what a chunk's size is counted in, besides files. */
+export function resolutionItemsOf(article: ExtractedArticle): number {
+  return article.entities.reduce((items, entity) => items + 1 + (entity.aliases?.length ?? 0), 0) + article.relations.length;
+}
+
+/** Resolves a whole run: files in path order, in chunks, then the references no file defined. */
 export async function resolveRun(
   files: ReadonlyArray<{ file: string; article: ExtractedArticle }>,
   lookup: KnownEntityLookup | null,
+  chunkFiles = RESOLVE_CHUNK_FILES,
 ): Promise<RunResolution> {
   const resolver = new RunResolver(lookup);
-  for (const { file, article } of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    await resolver.addFile(file, article);
+  const ordered = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const step = Math.max(1, chunkFiles);
+  for (let start = 0; start < ordered.length; start += step) {
+    const chunk = ordered.slice(start, start + step);
+    await resolver.prefetch(chunk.map(({ article }) => article));
+    for (const { file, article } of chunk) await resolver.addFile(file, article);
   }
   return resolver.finish();
 }

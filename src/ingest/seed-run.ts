@@ -9,7 +9,16 @@ import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
 import type { ValidationIssue } from './issues.ts';
 import { contentHashOf, planArticleWrite, type ArticleWritePlan } from './plan-article-write.ts';
 import { ArticleReadError, checkDocumentSize, readArticleFile } from './read-article-source.ts';
-import { RunResolver, type Merge, type Resolution } from './resolve-run.ts';
+import {
+  RESOLVE_CHUNK_FILES,
+  RESOLVE_CHUNK_ITEMS,
+  RunResolver,
+  forResolution,
+  resolutionItemsOf,
+  type KnownEntityLookup,
+  type Merge,
+  type Resolution,
+} from './resolve-run.ts';
 import { validateArticleFile } from './validate-article.ts';
 
 /** One extracted article to load: a file on disk, or a document sent to the API. */
@@ -102,28 +111,52 @@ export interface RunValidation {
 }
 
 /**
- * Validates a whole run before anything is written: each source is read, checked and fed to
- * the resolver one at a time, so only the resolver's compact index stays in memory.
- * With `db` null (dry run) nothing is looked up in the graph.
+ * Validates a whole run before anything is written. Sources are read and checked a chunk at
+ * a time (RESOLVE_CHUNK_FILES files, fewer when they hold many names); the resolver asks the graph
+ * once per lookup kind for the whole chunk, then resolves its files one by one. Only the
+ * resolver's compact index and one chunk (the parts resolution reads) stay in memory.
+ * With `db` null (dry run) nothing is looked up in the graph; `options.lookup` replaces the
+ * graph's lookup (tests).
  */
 export async function validateRun(
   sources: ArticleSource[],
   db: Db | null,
   onProgress: (progress: SeedProgress) => void = () => {},
+  options: { lookup?: KnownEntityLookup | null; chunkFiles?: number; chunkItems?: number } = {},
 ): Promise<RunValidation> {
-  const resolver = new RunResolver(db ? graphEntityLookup(db) : null);
+  const lookup = options.lookup !== undefined ? options.lookup : db ? graphEntityLookup(db) : null;
+  const chunkFiles = options.chunkFiles ?? RESOLVE_CHUNK_FILES;
+  const chunkItems = options.chunkItems ?? RESOLVE_CHUNK_ITEMS;
+  const resolver = new RunResolver(lookup);
   const issues: ValidationIssue[] = [];
   const hashes = new Map<string, string>();
   const articleIds = new Map<string, string>();
-  for (const [index, source] of sources.entries()) {
-    const checked = await readAndValidate(source);
-    issues.push(...checked.issues);
-    if (checked.article) {
+  let done = 0;
+  let start = 0;
+  while (start < sources.length) {
+    // Read and check a chunk; keep of each article only what resolution reads.
+    const chunk: Array<{ source: ArticleSource; article?: ExtractedArticle }> = [];
+    let items = 0;
+    for (let index = start; index < sources.length && (chunk.length === 0 || (chunk.length < chunkFiles && items < chunkItems)); index += 1) {
+      const source = sources[index] as ArticleSource;
+      const checked = await readAndValidate(source);
+      issues.push(...checked.issues);
+      if (!checked.article) {
+        chunk.push({ source });
+        continue;
+      }
       hashes.set(source.file, contentHashOf(checked.article));
       articleIds.set(source.file, checked.article.article.id);
-      await resolver.addFile(source.file, checked.article);
+      items += resolutionItemsOf(checked.article);
+      chunk.push({ source, article: forResolution(checked.article) });
     }
-    onProgress({ phase: 'validate', done: index + 1, total: sources.length, file: source.file });
+    start += chunk.length;
+    await resolver.prefetch(chunk.flatMap(({ article }) => article ?? []));
+    for (const { source, article } of chunk) {
+      if (article) await resolver.addFile(source.file, article);
+      done += 1;
+      onProgress({ phase: 'validate', done, total: sources.length, file: source.file });
+    }
   }
   const run = resolver.finish();
   issues.push(...run.issues);

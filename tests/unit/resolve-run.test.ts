@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../src/bench/corpus.ts';
+import { ExtractedArticleSchema, type ExtractedArticle } from '../../src/domain/article.schema.ts';
 import type { EntityType } from '../../src/domain/vocabulary.ts';
 import { normalizedNamesOf } from '../../src/ingest/normalize-name.ts';
 import {
+  RESOLVE_CHUNK_FILES,
   RunResolver,
   resolveRun,
   type KnownEntity,
   type KnownEntityLookup,
   type RunResolution,
 } from '../../src/ingest/resolve-run.ts';
+import { SeedValidationError, validateRun } from '../../src/ingest/seed-run.ts';
 import { articleDoc, type ArticleBuilder } from '../fixtures/article-builder.ts';
 
 /** The graph, in memory, recording every call so tests can see the batching. */
@@ -477,5 +481,146 @@ describe('values are data', () => {
     const graph = new InMemoryGraph([known('evil', 'Group', hostile)]);
     const result = await run({ 'seed/a.json': doc('seed/a.json').add('Group', 'g', { name: hostile }) }, graph);
     expect(mergesIn(result, 'seed/a.json')).toMatchObject([{ fromId: 'g', intoId: 'evil', reason: 'name', fromName: hostile }]);
+  });
+});
+
+describe('resolving a run in chunks', () => {
+  /**
+   * A run shaped like real news (src/bench/corpus.ts: popular actors, renamed ids that merge by
+   * name or wikidata id) against a graph holding what earlier articles said, plus files made to
+   * collide with the graph: a wrong type, another wikidata id, a name two known entities share.
+   */
+  function scenario(runFiles: number, collisions = true) {
+    const earlier = 60;
+    const generated = [...generateCorpus({ articles: earlier + runFiles, seed: 7 })];
+    const knownById = new Map<string, KnownEntity>();
+    for (const { json } of generated.slice(0, earlier)) {
+      for (const entity of ExtractedArticleSchema.parse(json).entities) {
+        if (!knownById.has(entity.id)) knownById.set(entity.id, known(entity.id, entity.type, entity.name, { aliases: entity.aliases ?? [], wikidata: entity.wikidata }));
+      }
+    }
+    const [someState] = [...knownById.values()].filter(({ type, wikidata }) => type === 'State' && wikidata);
+    const graph = () =>
+      new InMemoryGraph(
+        [
+          ...knownById.values(),
+          known('twin-a', 'Group', 'Twin Front'),
+          known('twin-b', 'Group', 'Twin Front'),
+          known('old-q', 'State', 'Oldland', { wikidata: 'Q77', wikidataArticles: ['old-1', 'old-2'] }),
+          // Which comes first in an ambiguity message depends on the order the graph answered.
+          known('pee', 'Group', 'Pee', { aliases: ['Shared Name'] }),
+          known('queue', 'Group', 'Queue', { aliases: ['Shared Name'] }),
+          // ... and on when the run learnt of each: a file gives `alpha` the name of `beta` first.
+          known('alpha', 'Group', 'Alpha'),
+          known('beta', 'Group', 'Beta'),
+        ],
+        { 'merged-before': 'twin-a' },
+      );
+    const documents: Array<{ file: string; json: unknown }> = generated.slice(earlier);
+    const at = (n: number) => `${(documents[n] as { file: string }).file.replace(/\.json$/, '')}-x.json`;
+    const extra = (n: number, build: (doc: ArticleBuilder) => ArticleBuilder) =>
+      documents.push({ file: at(n), json: build(articleDoc(at(n).replace(/\.json$/, ''))).build() });
+    const state = someState as KnownEntity;
+    if (collisions) {
+      extra(3, (doc) => doc.add('Group', 'twin', { name: 'Twin Front' }).add('State', 'oldland', { wikidata: 'Q77' }));
+      extra(5, (doc) => doc.add('Group', 'queue-2', { name: 'Queue' }).add('Group', 'pee-2', { name: 'Pee' }));
+      extra(6, (doc) => doc.add('Group', 'shared', { name: 'Shared Name' }));
+      extra(7, (doc) => doc.add('Group', 'alpha', { aliases: ['Beta'] }));
+      extra(8, (doc) => doc.add('Group', 'beta-2', { name: 'Beta' }));
+      extra(40, (doc) => doc.add('Person', state.id).add('Group', 'twin-2', { name: 'twin  front' }));
+      extra(41, (doc) => doc.add('State', 'old-q', { wikidata: 'Q78' }).claim('THREATENS', 'merged-before', 'old-q'));
+      extra(90, (doc) => doc.add('Group', 'nova', { wikidata: state.wikidata as string }).claim('BLAMES', 'nova', 'nowhere'));
+    }
+    const files = documents.map(({ file, json }) => ({ file, article: ExtractedArticleSchema.parse(json) }));
+    return { graph, files, documents };
+  }
+
+  async function withoutPrefetch(files: ReadonlyArray<{ file: string; article: ExtractedArticle }>, lookup: KnownEntityLookup): Promise<RunResolution> {
+    const resolver = new RunResolver(lookup);
+    for (const { file, article } of [...files].sort((a, b) => (a.file < b.file ? -1 : 1))) await resolver.addFile(file, article);
+    return resolver.finish();
+  }
+
+  /** At most `chunks` calls of each lookup method, per type for names. */
+  function expectCallsPerKindAtMost(graph: InMemoryGraph, chunks: number): void {
+    const callsOf = (prefix: string) => graph.calls.filter((call) => call.startsWith(`${prefix} `)).length;
+    expect(callsOf('byIds')).toBeGreaterThan(0);
+    expect(callsOf('byIds')).toBeLessThanOrEqual(chunks);
+    expect(callsOf('byWikidata')).toBeLessThanOrEqual(chunks);
+    for (const type of ['State', 'Group', 'Person', 'Meeting', 'Statement']) expect(callsOf(`byNormalizedNames ${type}`)).toBeLessThanOrEqual(chunks);
+  }
+
+  it('resolves exactly as file by file: the same merges, issues and order, whatever the chunk size', async () => {
+    const { graph, files } = scenario(300);
+    const fileByFile = await withoutPrefetch(files, graph());
+    expect(fileByFile.issues.length).toBeGreaterThanOrEqual(5);
+    expect(fileByFile.resolutions.flatMap(({ merges }) => merges.map(({ reason }) => reason))).toEqual(expect.arrayContaining(['name', 'wikidata']));
+    for (const chunkFiles of [1, 7, 64, 1000]) {
+      expect(await resolveRun(files, graph(), chunkFiles)).toEqual(fileByFile);
+    }
+  });
+
+  it('asks the graph once per lookup kind (and type) per chunk, not per file', async () => {
+    const { graph: makeGraph, files } = scenario(1000);
+    const graph = makeGraph();
+    const result = await resolveRun(files, graph, 250);
+    expect(result).toEqual(await withoutPrefetch(files, makeGraph()));
+    expectCallsPerKindAtMost(graph, Math.ceil(files.length / 250));
+  });
+
+  it('validateRun reads, checks and resolves 1,000 files in chunks: a bounded number of lookups, the file-by-file result', async () => {
+    const { graph: makeGraph, documents, files } = scenario(1000);
+    const sources = documents.map(({ file, json }) => ({ file, read: async () => json })).sort((a, b) => (a.file < b.file ? -1 : 1));
+    const graph = makeGraph();
+    const progress: number[] = [];
+    const validation = await validateRun(sources, null, ({ done }) => progress.push(done), { lookup: graph }).catch(
+      (error: unknown) => (error instanceof SeedValidationError ? error : Promise.reject(error)),
+    );
+
+    expectCallsPerKindAtMost(graph, Math.ceil(documents.length / RESOLVE_CHUNK_FILES));
+    expect(progress).toEqual(sources.map((_, index) => index + 1));
+
+    // The scenario's collisions make the run invalid: validateRun reports the file-by-file issues.
+    const fileByFile = await withoutPrefetch(files, makeGraph());
+    expect(validation).toBeInstanceOf(SeedValidationError);
+    expect((validation as SeedValidationError).issues).toEqual(fileByFile.issues);
+  });
+
+  it('validateRun of a valid run gives the file-by-file resolutions', async () => {
+    const { graph: makeGraph, documents, files } = scenario(600, false);
+    const validation = await validateRun(
+      documents.map(({ file, json }) => ({ file, read: async () => json })),
+      null,
+      () => {},
+      { lookup: makeGraph() },
+    );
+    const fileByFile = await withoutPrefetch(files, makeGraph());
+    expect(fileByFile.resolutions.some(({ merges }) => merges.length > 0)).toBe(true);
+    expect([...validation.resolutions.values()]).toEqual(fileByFile.resolutions);
+  });
+
+  it('ends a chunk early when its files hold many names and relations', async () => {
+    const documents = [...generateCorpus({ articles: 40, seed: 9 })];
+    const graph = new InMemoryGraph();
+    const sources = documents.map(({ file, json }) => ({ file, read: async () => json }));
+    await validateRun(sources, null, () => {}, { lookup: graph, chunkItems: 1 });
+    // Every file is a chunk of its own, and each has ids nothing before it had (its meeting).
+    expect(graph.calls.filter((call) => call.startsWith('byIds ')).length).toBe(40);
+  });
+
+  it('still reports every invalid file and resolution issue of a chunked run', async () => {
+    const graph = new InMemoryGraph([known('ttp', 'Group', 'TTP')]);
+    const sources = [
+      { file: 'a.json', read: async () => doc('a.json').add('Person', 'ttp').build() },
+      { file: 'b.json', read: async () => ({ formatVersion: 1 }) },
+      { file: 'c.json', read: async () => doc('c.json').add('State', 'x').claim('BLAMES', 'x', 'ghost').build() },
+    ];
+    const error = await validateRun(sources, null, () => {}, { lookup: graph, chunkFiles: 2 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SeedValidationError);
+    const issues = (error as SeedValidationError).issues;
+    expect(issues.map(({ file, path }) => `${file} ${path}`)).toEqual(
+      expect.arrayContaining(['a.json entities[0].type', 'c.json relations[0].target']),
+    );
+    expect(issues.some(({ file }) => file === 'b.json')).toBe(true);
   });
 });
