@@ -59,6 +59,33 @@ export async function findShortestPath(
   };
 }
 
+/**
+ * Level by level from `c`: `entries` ends as every entity reached ({n, d}: node and distance,
+ * the smallest). A level is expanded only while fewer than `$maxNodes` entities are reached:
+ * the nearest are kept, so farther ones could not make the cut. Each level visits the
+ * relationships of the previous level's new entities once (one per counterpart and type), so
+ * the work is bounded by the relationships actually crossed, not by the paths through them.
+ */
+function breadthFirst(types: string, depth: number): string {
+  let text = 'WITH c, [{n: c, d: 0}] AS entries, [c] AS frontier';
+  for (let level = 1; level <= depth; level += 1) {
+    text += `
+      CALL (frontier, entries) {
+        WITH frontier WHERE size(entries) <= $maxNodes
+        UNWIND frontier AS m
+        MATCH (m)-[:${types}]-(n:Entity)
+        RETURN collect(DISTINCT n) AS next
+      }
+      CALL (entries, next) {
+        UNWIND entries + [x IN next | {n: x, d: ${level}}] AS e
+        WITH e.n AS n, min(e.d) AS d
+        RETURN collect({n: n, d: d}) AS merged
+      }
+      WITH c, merged AS entries, [e IN merged WHERE e.d = ${level} | e.n] AS frontier`;
+  }
+  return text;
+}
+
 export interface NeighborhoodResult {
   found: boolean;
   /** Nearest first; the centre is the first node. */
@@ -85,14 +112,17 @@ export async function findNeighborhood(
     OPTIONAL MATCH (c:Entity {id: centerId})
     CALL (c) {
       WITH c WHERE c IS NOT NULL
-      MATCH p = ANY SHORTEST (c)-[:${types}]-{0,${depth}}(n:Entity)
-      WITH n, length(p) AS distance
+      ${breadthFirst(types, depth)}
+      UNWIND entries AS e
+      WITH e.n AS n, e.d AS distance
       ORDER BY distance, n.id
       LIMIT $maxNodes + 1
-      RETURN collect({entity: ${entityProjection('n')}, distance: distance}) AS found
+      RETURN collect({id: n.id, distance: distance}) AS found
     }
-    WITH c, found[0..$maxNodes] AS kept, size(found) > $maxNodes AS nodesTruncated
-    WITH c, kept, nodesTruncated, [x IN kept | x.entity.id] AS keptIds
+    // Only ids cross into the next step: rows a sort buffers carry every variable in scope, and
+    // Neo4j counts each copy against the transaction's memory.
+    WITH c IS NOT NULL AS centerFound, found[0..$maxNodes] AS reached, size(found) > $maxNodes AS nodesTruncated
+    WITH centerFound, reached, nodesTruncated, [x IN reached | x.id] AS keptIds
     CALL (keptIds) {
       UNWIND keptIds AS xId
       MATCH (x:Entity {id: xId})-[r:${types}]->(y:Entity)
@@ -103,8 +133,13 @@ export async function findNeighborhood(
       ${relationAggregates({})}
       RETURN collect(${relationRow('type', 'sourceId', 'targetId', "''")}) AS found
     }
-    WITH c, kept, nodesTruncated, found[0..$maxRelations] AS relations, size(found) > $maxRelations AS relationsTruncated
-    RETURN c IS NOT NULL AS found, kept, nodesTruncated, relationsTruncated, relations`;
+    CALL (reached) {
+      UNWIND reached AS x
+      MATCH (n:Entity {id: x.id})
+      RETURN collect({entity: ${entityProjection('n')}, distance: x.distance}) AS kept
+    }
+    WITH centerFound, kept, nodesTruncated, found[0..$maxRelations] AS relations, size(found) > $maxRelations AS relationsTruncated
+    RETURN centerFound AS found, kept, nodesTruncated, relationsTruncated, relations`;
   const [row] = await runner.read(cypher, {
     ...evidenceParams({}),
     id,
