@@ -12,6 +12,8 @@ export interface MachineInfo {
   os: string;
   node: string;
   neo4j: string;
+  /** 1, 5 and 15 minute load averages when the run started: other work on the machine skews every figure. */
+  loadAverage?: string;
 }
 
 export interface LoadFigures {
@@ -153,6 +155,7 @@ export function renderResults(report: BenchReport, chartFile = 'bench-chart.svg'
         ['OS', escapeCell(machine.os)],
         ['Node', machine.node],
         ['Neo4j', escapeCell(machine.neo4j)],
+        ...(machine.loadAverage ? [['load average at start (1, 5, 15 min)', machine.loadAverage]] : []),
       ],
     ),
     '',

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { renderChart } from '../bench/chart.ts';
 import { parseOptions, USAGE, type Options } from '../bench/options.ts';
@@ -54,6 +54,7 @@ async function machineInfo(db: Db): Promise<MachineInfo> {
     os: `${osType()} ${release()}`,
     node: process.version,
     neo4j,
+    loadAverage: loadavg().map((load) => load.toFixed(2)).join(', '),
   };
 }
 
