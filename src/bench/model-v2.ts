@@ -1,49 +1,19 @@
 /**
- * Storage model v2 (issue 9), as the bench loaders and comparison servers use it. The
- * project's own writer moves to this model on main; until then this file is where the bench
- * spells it, from the vocabulary (src/domain/vocabulary.ts) plus the few new names below.
- *
- * - `(:Claim {id: "<articleId>#<ordinal>", type, articleId, ordinal, sourceId, targetId,
- *    relation: "<TYPE> <sourceId> <targetId>", quote, modality, confidence, attributedTo, date,
- *    effectiveDate, dateStart, dateEnd, demand, note})`, one per element of an article's
- *   `relations`, linked `(:Article)-[:CLAIMS]->(:Claim)`, `(:Claim)-[:SUBJECT]->(source)`,
- *   `(:Claim)-[:OBJECT]->(target)`, `(:Claim)-[:ATTRIBUTED_TO]->(actor)` (when attributed).
- * - Exactly one vocabulary-typed relationship per (source, type, target):
- *   `(s)-[r:TYPE {key: "<sourceId> <targetId>", claimCount, articleCount, firstDate, lastDate,
- *    firstSeen, lastSeen, maxConfidence}]->(t)`; firstDate/lastDate are the min dateStart / max
- *   dateEnd of its claims, firstSeen/lastSeen the effectiveDate of the earliest / latest claim.
- * - Evidence of (s, TYPE, t) is `MATCH (c:Claim {relation: 'TYPE s t'})`, an index seek.
+ * Storage model v2 as the bench's references spell it: every name comes from the project
+ * (src/domain/vocabulary.ts, src/db/write-rows.ts), so the raw loaders and the comparison
+ * servers write and read exactly what the project's writer does (docs/graph-model.md).
  */
 import { dateBounds } from '../domain/dates.ts';
-import { RELATION_TYPES, cypherRelationshipType, type RelationType } from '../domain/vocabulary.ts';
+import { CLAIM_LABEL, DERIVED_RELATIONSHIP_TYPES, RELATION_TYPES, cypherRelationshipType, type RelationType } from '../domain/vocabulary.ts';
+export { claimId, claimRelation, relationKey } from '../db/write-rows.ts';
 
-export const CLAIM_LABEL = 'Claim';
-export const CLAIM_LINKS = { claims: 'CLAIMS', subject: 'SUBJECT', object: 'OBJECT', attributedTo: 'ATTRIBUTED_TO' } as const;
+export { CLAIM_LABEL };
+const { claims, subject, object, attributedTo } = DERIVED_RELATIONSHIP_TYPES;
+export const CLAIM_LINKS = { claims, subject, object, attributedTo } as const;
 
 /** Every vocabulary relationship type, checked against the whitelist once. */
 export const RELATIONSHIP_TYPES: readonly RelationType[] = RELATION_TYPES.map((type) => cypherRelationshipType(type) as RelationType);
 
-export const relationKey = (sourceId: string, targetId: string) => `${sourceId} ${targetId}`;
-export const claimRelation = (type: string, sourceId: string, targetId: string) => `${type} ${sourceId} ${targetId}`;
-export const claimId = (articleId: string, ordinal: number) => `${articleId}#${ordinal}`;
-
-/**
- * The v2 schema the loaders and the comparison servers rely on. Entity.id and Article.id
- * constraints and the `entity_names` full-text index come from the project's
- * `npm run db:migrate`; the Claim constraint and indexes and the per-type `key` indexes are
- * here until main's schema has them (IF NOT EXISTS: a no-op once it does).
- */
-export function modelV2SchemaStatementsUntilMainHasThem(): string[] {
-  return [
-    'CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
-    'CREATE CONSTRAINT article_id_unique IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE',
-    'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]',
-    `CREATE CONSTRAINT claim_id_unique IF NOT EXISTS FOR (n:${CLAIM_LABEL}) REQUIRE n.id IS UNIQUE`,
-    `CREATE INDEX claim_relation IF NOT EXISTS FOR (n:${CLAIM_LABEL}) ON (n.relation)`,
-    `CREATE INDEX claim_article_id IF NOT EXISTS FOR (n:${CLAIM_LABEL}) ON (n.articleId)`,
-    ...RELATIONSHIP_TYPES.map((type) => `CREATE INDEX rel_${type.toLowerCase()}_key IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.key)`),
-  ];
-}
 
 export interface ClaimDates {
   effectiveDate: string;

@@ -11,14 +11,11 @@ export const USAGE = `Usage: npm run bench -- [options]
   --duration S              seconds of load per class and target (default 10)
   --connections N           concurrent connections of the load (default 8)
   --out FILE                where to write the results (default bench/RESULTS.md; the chart goes beside it)
-  --query-graph G           graph the @neo4j/graphql and raw servers query: raw-model (default: the graph
-                            loadModel writes, until the project seeds model v2) or project
   --keep                    leave the bench Neo4j running
   --help                    this text
 
 Neo4j: NEO4J_BENCH_BOLT_PORT, NEO4J_BENCH_HTTP_PORT, NEO4J_BENCH_LOCAL_DIR (default 17697, 17484, .neo4j-bench).`;
 
-export type QueryGraph = 'project' | 'raw-model';
 
 export interface Options {
   sizes: number[];
@@ -26,7 +23,6 @@ export interface Options {
   duration: number;
   connections: number;
   out: string;
-  queryGraph: QueryGraph;
   keep: boolean;
 }
 
@@ -48,14 +44,11 @@ export function parseOptions(args: string[]): Options | 'help' {
       duration: { type: 'string' },
       connections: { type: 'string', default: '8' },
       out: { type: 'string', default: 'bench/RESULTS.md' },
-      'query-graph': { type: 'string', default: 'raw-model' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return 'help';
-  const queryGraph = values['query-graph'];
-  if (queryGraph !== 'project' && queryGraph !== 'raw-model') throw new UsageError(`--query-graph: expected project or raw-model, got ${JSON.stringify(queryGraph)}`);
   const sizes = (values.sizes ?? (values.quick ? '200' : '1000,5000,20000')).split(',').map((size) => positiveInteger('sizes', size.trim()));
   return {
     sizes,
@@ -63,7 +56,6 @@ export function parseOptions(args: string[]): Options | 'help' {
     duration: positiveInteger('duration', values.duration ?? (values.quick ? '2' : '10')),
     connections: positiveInteger('connections', values.connections),
     out: values.out,
-    queryGraph,
     keep: values.keep,
   };
 }

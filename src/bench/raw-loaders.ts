@@ -11,6 +11,7 @@
  * rows would be empty is not sent, so a parameter is always a list of maps.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { RelationType } from '../domain/vocabulary.ts';
 import {
   CLAIM_LABEL,
   CLAIM_LINKS,
@@ -18,7 +19,6 @@ import {
   claimDates,
   claimId,
   claimRelation,
-  modelV2SchemaStatementsUntilMainHasThem,
   relationKey,
 } from './model-v2.ts';
 
@@ -108,7 +108,7 @@ export function documentRows(document: CorpusDocument): Batch {
         ordinal,
         sourceId,
         targetId,
-        relation: claimRelation(type, sourceId, targetId),
+        relation: claimRelation(type as RelationType, sourceId, targetId),
         quote: text(relation.quote),
         modality: text(relation.modality) ?? 'asserted',
         confidence: typeof relation.confidence === 'number' ? relation.confidence : 1,
@@ -186,7 +186,7 @@ export interface AggregateRow {
 export function aggregateClaims(claims: readonly ClaimRow[]): AggregateRow[] {
   const rows = new Map<string, AggregateRow & { articles: Set<string> }>();
   for (const claim of claims) {
-    const name = claimRelation(claim.type, claim.sourceId, claim.targetId);
+    const name = claimRelation(claim.type as RelationType, claim.sourceId, claim.targetId);
     const { effectiveDate, dateStart, dateEnd } = claim.props as { effectiveDate: string; dateStart: string; dateEnd: string };
     const confidence = claim.props.confidence as number;
     const row = rows.get(name);
@@ -318,19 +318,4 @@ export function loadSimple(documents: Iterable<CorpusDocument>, driver: Driver, 
 /** Model v2: entities, articles, MENTIONS, :Claim nodes with their links, aggregated relations. */
 export function loadModel(documents: Iterable<CorpusDocument>, driver: Driver, options: LoadOptions = {}): Promise<LoadResult> {
   return load('model', documents, driver, options);
-}
-
-/**
- * Creates what the loaders need and the project's migration does not have yet (see
- * modelV2SchemaStatementsUntilMainHasThem); every statement is IF NOT EXISTS. Waits for the
- * indexes to be online.
- */
-export async function ensureModelV2SchemaUntilMainHasIt(driver: Driver, database = 'neo4j'): Promise<void> {
-  const session = driver.session({ database });
-  try {
-    for (const statement of modelV2SchemaStatementsUntilMainHasThem()) await session.run(statement);
-    await session.run('CALL db.awaitIndexes(300)');
-  } finally {
-    await session.close();
-  }
 }

@@ -47,7 +47,6 @@ export interface SizeResult {
   claims: number;
   loads: Partial<Record<Loader, LoadFigures>>;
   /** Which graph the @neo4j/graphql and raw servers were queried on. */
-  queryGraph: 'project' | 'raw-model';
   queries: QueryRow[];
 }
 
@@ -174,9 +173,7 @@ export function renderResults(report: BenchReport, chartFile = 'bench-chart.svg'
       '',
       '### Queries',
       '',
-      size.queryGraph === 'project'
-        ? 'All three targets queried the graph the project seeded.'
-        : 'The project was queried on the graph it seeded; @neo4j/graphql and raw Cypher on the storage-model-v2 graph that `loadModel` wrote from the same corpus (until the project writes model v2 itself).',
+      'All three targets queried the graph the project seeded.',
       '',
       renderQueryTable(size),
       '',

@@ -9,7 +9,7 @@ import { chooseTargets, queryClasses, type HttpRequestSpec, type QueryClass, typ
 import { startRawServer } from '../bench/compare/raw-handler.ts';
 import { generateCorpus } from '../bench/corpus.ts';
 import { loadClass, sampleFailure, sendOnce, type ClassFigures, type LoadSettings } from '../bench/http-load.ts';
-import { ensureModelV2SchemaUntilMainHasIt, loadModel, loadSimple } from '../bench/raw-loaders.ts';
+import { loadModel, loadSimple } from '../bench/raw-loaders.ts';
 import { renderResults, type BenchReport, type LoadFigures, type MachineInfo, type QueryRow, type SizeResult } from '../bench/results.ts';
 import { loadConfig } from '../config.ts';
 import { resetGraph } from '../db/article-writer.ts';
@@ -170,10 +170,6 @@ async function benchSize(db: Db, articles: number, options: Options, connection:
     await projectServer.close();
   }
 
-  if (options.queryGraph === 'raw-model') {
-    await resetGraph(db);
-    await loadModel(corpus(), db.driver, { database: db.database });
-  }
   const neo4jGraphql = await startNeo4jGraphQLServer(db.driver, { database: db.database });
   try {
     // The library asks Neo4j for its version on its first request: not part of any class.
@@ -188,7 +184,7 @@ async function benchSize(db: Db, articles: number, options: Options, connection:
   } finally {
     await raw.close();
   }
-  return { articles, claims, loads, queryGraph: options.queryGraph, queries: rows };
+  return { articles, claims, loads, queries: rows };
 }
 
 async function main(): Promise<number> {
@@ -215,7 +211,6 @@ async function main(): Promise<number> {
   const db: Db = { driver, database: 'neo4j' };
   try {
     await migrate(db);
-    await ensureModelV2SchemaUntilMainHasIt(driver, db.database);
     const report: BenchReport = {
       generatedAt: new Date().toISOString(),
       command: ['npm run bench --', ...process.argv.slice(2)].join(' ').replace(/ --$/, ''),

@@ -4,7 +4,7 @@ import { chooseTargets, queryClasses, type QueryClass, type QueryTargets } from 
 import { startRawServer } from '../../../src/bench/compare/raw-handler.ts';
 import { generateCorpus } from '../../../src/bench/corpus.ts';
 import { sampleFailure, sendOnce } from '../../../src/bench/http-load.ts';
-import { ensureModelV2SchemaUntilMainHasIt, loadModel } from '../../../src/bench/raw-loaders.ts';
+import { loadModel } from '../../../src/bench/raw-loaders.ts';
 import { resetGraph } from '../../../src/db/article-writer.ts';
 import type { Db } from '../../../src/db/driver.ts';
 import { openCleanTestDb } from '../helpers/test-db.ts';
@@ -19,7 +19,6 @@ const corpus = () => generateCorpus({ articles: 40, seed: 5 });
 
 beforeAll(async () => {
   db = await openCleanTestDb();
-  await ensureModelV2SchemaUntilMainHasIt(db.driver, db.database);
   await loadModel(corpus(), db.driver, { database: db.database });
   targets = chooseTargets(corpus());
   classes = queryClasses(targets);

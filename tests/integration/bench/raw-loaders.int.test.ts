@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../src/bench/corpus.ts';
-import { ensureModelV2SchemaUntilMainHasIt, loadModel, loadSimple } from '../../../src/bench/raw-loaders.ts';
+import { loadModel, loadSimple } from '../../../src/bench/raw-loaders.ts';
 import { resetGraph } from '../../../src/db/article-writer.ts';
 import type { Db } from '../../../src/db/driver.ts';
 import { cypher, openCleanTestDb } from '../helpers/test-db.ts';
@@ -8,7 +8,6 @@ import { cypher, openCleanTestDb } from '../helpers/test-db.ts';
 let db: Db;
 beforeAll(async () => {
   db = await openCleanTestDb();
-  await ensureModelV2SchemaUntilMainHasIt(db.driver, db.database);
 });
 afterAll(async () => {
   await resetGraph(db);

@@ -62,15 +62,14 @@ describe('raw loaders, in memory', () => {
 
 describe('bench options', () => {
   it('defaults to three sizes and 10 s of load; --quick is one tiny size and a short load', () => {
-    expect(parseOptions([])).toMatchObject({ sizes: [1000, 5000, 20000], duration: 10, connections: 8, queryGraph: 'raw-model', out: 'bench/RESULTS.md' });
+    expect(parseOptions([])).toMatchObject({ sizes: [1000, 5000, 20000], duration: 10, connections: 8, out: 'bench/RESULTS.md' });
     expect(parseOptions(['--quick'])).toMatchObject({ sizes: [200], duration: 2 });
-    expect(parseOptions(['--sizes', '300, 600', '--query-graph', 'project'])).toMatchObject({ sizes: [300, 600], queryGraph: 'project' });
+    expect(parseOptions(['--sizes', '300, 600'])).toMatchObject({ sizes: [300, 600] });
     expect(parseOptions(['--help'])).toBe('help');
   });
 
   it('refuses bad values and unknown options', () => {
     expect(() => parseOptions(['--sizes', '10,x'])).toThrow(/--sizes/);
-    expect(() => parseOptions(['--query-graph', 'other'])).toThrow(/--query-graph/);
     expect(() => parseOptions(['--articles', '5'])).toThrow();
   });
 });
