@@ -22,7 +22,7 @@ import {
   cypherRelationshipAlternation,
   type RelationType,
 } from '../domain/vocabulary.ts';
-import { evidenceProjection, projectionParams } from './projections.cypher.ts';
+import { articleProjection, entityProjection, evidenceProjection, projectionParams } from './projections.cypher.ts';
 import type { EvidenceFilter } from './rows.ts';
 
 export type { EvidenceFilter } from './rows.ts';
@@ -90,10 +90,27 @@ export function relationAggregates(filter: EvidenceFilter, r = 'r'): string {
     }`;
 }
 
-/** A relation row (src/db/rows.ts, without evidence) from the variables a query holds. */
-export const relationRow = (type: string, sourceId: string, targetId: string, viaId: string, agg = 'agg') =>
+/** An entity's projection by id (one index seek), for rows that would otherwise cost a load per request level. */
+const entityById = (id: string) => `COLLECT { MATCH (e:${ENTITY} {id: ${id}}) RETURN ${entityProjection('e')} }[0]`;
+
+/**
+ * A relation row (src/db/rows.ts) from the variables a query holds; with `endpoints`, its
+ * source and target entities come along (the resolvers then need no load for them), with
+ * `evidence`, the variable holding its evidence.
+ */
+export const relationRow = (
+  type: string,
+  sourceId: string,
+  targetId: string,
+  viaId: string,
+  agg = 'agg',
+  options: { endpoints?: boolean; evidence?: string } = {},
+) =>
   `{type: ${type}, sourceId: ${sourceId}, targetId: ${targetId}, viaId: ${viaId}, ` +
-  `articleCount: ${agg}.articleCount, firstSeen: ${agg}.firstSeen, lastSeen: ${agg}.lastSeen}`;
+  `articleCount: ${agg}.articleCount, firstSeen: ${agg}.firstSeen, lastSeen: ${agg}.lastSeen` +
+  (options.endpoints ? `, sourceEntity: ${entityById(sourceId)}, targetEntity: ${entityById(targetId)}` : '') +
+  (options.evidence ? `, evidence: ${options.evidence}` : '') +
+  '}';
 
 export interface RelationScope {
   /** A variable of the enclosing query that the source id must equal; absent means any. */
@@ -134,16 +151,20 @@ export function relationRows(scopes: readonly RelationScope[], types: readonly R
  * `CALL` clause giving `evidence` for relationship `r`: its claims that pass the filter, oldest
  * first, projected. Reads the claims through the `claim_relation` index.
  */
-export function evidenceOf(filter: EvidenceFilter, r = 'r', options: { articleId?: string } = {}): string {
+export function evidenceOf(filter: EvidenceFilter, r = 'r', options: { articleId?: string; withArticles?: boolean } = {}): string {
   const articleCondition = options.articleId ? ` AND c.articleId = ${options.articleId}` : '';
   const imports = options.articleId ? `${r}, ${options.articleId}` : r;
   return `CALL (${imports}) {
       MATCH (c:${CLAIM} {relation: ${claimsOf(r)}})
       WHERE ${evidenceWhere(filter)}${articleCondition}
       WITH c ORDER BY ${EVIDENCE_ORDER('c')}
-      RETURN collect(${evidenceProjection('c')}) AS evidence
+      RETURN collect(${options.withArticles ? evidenceWithArticle('c') : evidenceProjection('c')}) AS evidence
     }`;
 }
+
+/** Evidence with its article's projection (one index seek per claim), so the resolvers need no article load. */
+export const evidenceWithArticle = (c: string) =>
+  `${evidenceProjection(c).slice(0, -1)}, article: COLLECT { MATCH (a:Article {id: ${c}.articleId}) RETURN ${articleProjection('a')} }[0]}`;
 
 /**
  * `MATCH` of relationship `r` for key map `k` ({type, sourceId, targetId, viaId}): the

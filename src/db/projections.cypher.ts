@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CONFIDENCE, DEFAULT_MODALITY } from '../domain/vocabulary.ts';
 import { seenRange } from './evidence-dates.ts';
-import type { EvidenceFilter, EvidenceRow, RelationRow } from './rows.ts';
+import type { EntityRow, EvidenceFilter, EvidenceRow, RelationRow } from './rows.ts';
 
 export const entityProjection = (v: string): string =>
   `${v} {.id, .type, .name, aliases: coalesce(${v}.aliases, []), .description, .wikidata, ` +
@@ -35,6 +35,9 @@ export interface RawAggregatedRelation extends RawRelation {
   articleCount: unknown;
   firstSeen: string | null;
   lastSeen: string | null;
+  sourceEntity?: EntityRow | null;
+  targetEntity?: EntityRow | null;
+  evidence?: EvidenceRow[];
 }
 
 export function toAggregatedRow(raw: RawAggregatedRelation, evidenceFilter: EvidenceFilter): RelationRow {
@@ -47,6 +50,9 @@ export function toAggregatedRow(raw: RawAggregatedRelation, evidenceFilter: Evid
     articleCount: Number(raw.articleCount),
     firstSeen: raw.firstSeen ?? null,
     lastSeen: raw.lastSeen ?? null,
+    ...(raw.sourceEntity && { sourceEntity: raw.sourceEntity }),
+    ...(raw.targetEntity && { targetEntity: raw.targetEntity }),
+    ...(raw.evidence && { evidence: raw.evidence }),
   };
 }
 

@@ -58,6 +58,21 @@ export interface RelationsPage {
   hasNextPage: boolean;
 }
 
+export interface PageOptions {
+  withTotalCount: boolean;
+  /** Read the page's evidence (with its articles) in the same query: the response asks for it. */
+  withEvidence?: boolean;
+}
+
+/** Aggregates, then (when asked) evidence, then the row with its endpoints, for relationship `r`. */
+function pageRows(filter: EvidenceFilter, options: PageOptions, clause: 'RETURN' | 'WITH'): string {
+  const evidence = options.withEvidence ? evidenceOf(filter, 'r', { withArticles: true }) : '';
+  const row = relationRow('type', 'sourceId', 'targetId', 'viaId', 'agg', { endpoints: true, ...(options.withEvidence && { evidence: 'evidence' }) });
+  return `${relationAggregates(filter)}
+      ${evidence}
+      ${clause} collect(${row}) AS relations`;
+}
+
 const KEYSET = `(type > $afterType OR (type = $afterType AND (sourceId > $afterSource OR (sourceId = $afterSource AND
   (targetId > $afterTarget OR (targetId = $afterTarget AND viaId > $afterVia))))))`;
 
@@ -73,10 +88,10 @@ export async function findRelationsPage(
   selection: RelationSelection,
   first: number,
   after: RelationKey | null,
-  options: { withTotalCount: boolean },
+  options: PageOptions,
 ): Promise<RelationsPage> {
   const scoped = selection.source !== null || selection.target !== null;
-  const cypher = scoped ? scopedPageCypher(selection, after, options.withTotalCount) : graphPageCypher(selection, after, options.withTotalCount);
+  const cypher = scoped ? scopedPageCypher(selection, after, options) : graphPageCypher(selection, after, options);
   const [row] = await runner.read(cypher, {
     ...evidenceParams(selection.filter),
     source: selection.source,
@@ -96,7 +111,7 @@ export async function findRelationsPage(
   };
 }
 
-function scopedPageCypher(selection: RelationSelection, after: RelationKey | null, withTotalCount: boolean): string {
+function scopedPageCypher(selection: RelationSelection, after: RelationKey | null, { withTotalCount, ...options }: PageOptions): string {
   const scope: RelationScope = {
     via: selection.includeStatements,
     ...(selection.source !== null && { source: 'scopeSource' }),
@@ -116,13 +131,12 @@ function scopedPageCypher(selection: RelationSelection, after: RelationKey | nul
     CALL (page) {
       UNWIND page AS m
       WITH m.type AS type, m.sourceId AS sourceId, m.targetId AS targetId, m.viaId AS viaId, m.r AS r
-      ${relationAggregates(selection.filter)}
-      RETURN collect(${relationRow('type', 'sourceId', 'targetId', 'viaId')}) AS relations
+      ${pageRows(selection.filter, { withTotalCount, ...options }, 'RETURN')}
     }
     RETURN totalCount, relations`;
 }
 
-function graphPageCypher(selection: RelationSelection, after: RelationKey | null, withTotalCount: boolean): string {
+function graphPageCypher(selection: RelationSelection, after: RelationKey | null, { withTotalCount, ...options }: PageOptions): string {
   const types = [...selection.types].sort();
   const passes = relationPasses(selection.filter);
   const branches: string[] = [];
@@ -163,8 +177,7 @@ function graphPageCypher(selection: RelationSelection, after: RelationKey | null
     WHERE ${after ? KEYSET : 'true'}
     ORDER BY type, sourceId, targetId, viaId
     LIMIT $limit
-    ${relationAggregates(selection.filter)}
-    WITH collect(${relationRow('type', 'sourceId', 'targetId', 'viaId')}) AS relations
+    ${pageRows(selection.filter, { withTotalCount, ...options }, 'WITH')}
     RETURN ${totalCount} AS totalCount, relations`;
 }
 
@@ -197,7 +210,7 @@ export async function findRelationsOfEntities(
       ORDER BY r.articleCount DESC, type, sourceId, targetId, viaId
       LIMIT $first
       ${relationAggregates({})}
-      RETURN collect(${relationRow('type', 'sourceId', 'targetId', 'viaId')}) AS relations
+      RETURN collect(${relationRow('type', 'sourceId', 'targetId', 'viaId', 'agg', { endpoints: true })}) AS relations
     }
     RETURN entityId, relations`;
   const records = await runner.read(cypher, { ...evidenceParams({}), ids, first: integer(options.first) });
@@ -234,7 +247,7 @@ export async function findRelationsByKeys(runner: QueryRunner, keys: readonly Re
       RETURN r
     }
     ${relationAggregates({})}
-    WITH i, ${relationRow('k.type', 'k.sourceId', 'k.targetId', 'k.viaId')} AS relation
+    WITH i, ${relationRow('k.type', 'k.sourceId', 'k.targetId', 'k.viaId', 'agg', { endpoints: true })} AS relation
     ORDER BY i
     RETURN collect(relation) AS relations`;
   const [row] = await runner.read(cypher, { ...evidenceParams({}), keys: keys.map(toCypherKey) });

@@ -44,6 +44,8 @@ export interface EvidenceRow {
   dateEnd: string | null;
   demand: string | null;
   note: string | null;
+  /** The article, when the query that read the evidence projected it (saves the resolver a load). */
+  article?: ArticleRow;
 }
 
 /**
@@ -76,6 +78,9 @@ export interface RelationRow extends RelationKey {
   evidence?: EvidenceRow[];
   /** The claims this relation stands for: what its aggregates counted. */
   evidenceFilter: EvidenceFilter;
+  /** The endpoints, when the query that found the relation projected them (saves the resolvers a load). */
+  sourceEntity?: EntityRow;
+  targetEntity?: EntityRow;
   articleCount: number;
   firstSeen: string | null;
   lastSeen: string | null;

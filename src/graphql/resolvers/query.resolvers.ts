@@ -10,7 +10,7 @@ import { BadUserInputError } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
 import { buildLuceneQuery } from '../lucene.ts';
 import { rankSearchHits } from '../search-ranking.ts';
-import { selectsField } from '../selection.ts';
+import { selectsField, selectsPath } from '../selection.ts';
 
 interface RelationFilterInput {
   source?: string | null;
@@ -71,7 +71,7 @@ export const queryResolvers = {
         },
         first,
         after,
-        { withTotalCount: selectsField(info, 'totalCount') },
+        { withTotalCount: selectsField(info, 'totalCount'), withEvidence: selectsPath(info, ['edges', 'node', 'evidence']) },
       );
       const edges = page.rows.map((row) => ({ cursor: encodeRelationKey(row), node: row }));
       return {

@@ -6,8 +6,10 @@ import { optionalEntity, requireArticle, requireEntity } from './shared.ts';
 export const relationResolvers = {
   Relation: {
     id: (relation: RelationRow) => encodeRelationKey(relation),
-    source: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, relation.sourceId),
-    target: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, relation.targetId),
+    source: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) =>
+      relation.sourceEntity ? ctx.loaders.primeEntities([relation.sourceEntity])[0] : requireEntity(ctx, relation.sourceId),
+    target: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) =>
+      relation.targetEntity ? ctx.loaders.primeEntities([relation.targetEntity])[0] : requireEntity(ctx, relation.targetId),
     via: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) => optionalEntity(ctx, relation.viaId),
     // Read only when asked, for every relation of the response level at once.
     evidence: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) =>
@@ -15,6 +17,7 @@ export const relationResolvers = {
   },
   Evidence: {
     attributedTo: (evidence: EvidenceRow, _args: unknown, ctx: GraphQLContext) => optionalEntity(ctx, evidence.attributedTo),
-    article: (evidence: EvidenceRow, _args: unknown, ctx: GraphQLContext) => requireArticle(ctx, evidence.articleId),
+    article: (evidence: EvidenceRow, _args: unknown, ctx: GraphQLContext) =>
+      evidence.article ? ctx.loaders.primeArticles([evidence.article])[0] : requireArticle(ctx, evidence.articleId),
   },
 };
