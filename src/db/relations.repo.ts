@@ -14,6 +14,7 @@ import {
   evidenceOf,
   evidenceParams,
   evidenceWhere,
+  hasEvidenceFilter,
   matchRelationByKey,
   relationAggregates,
   relationPasses,
@@ -425,18 +426,33 @@ export async function findRanking(
 ): Promise<RankingRow[]> {
   const [ranked, counterpart] = options.role === 'SOURCE' ? ['sourceId', 'targetId'] : ['targetId', 'sourceId'];
   const order = 'articleCount DESC, claimCount DESC, counterpartCount DESC, entityId';
+  const counted = `MATCH (c:${CLAIM} {relation: type(r) + ' ' + r.key})
+      WHERE ${evidenceWhere(options.filter)}
+      RETURN count(DISTINCT c.articleId) AS articleCount, count(DISTINCT c) AS claimCount`;
+  // Without an evidence filter, the relationships' article counts bound each entity's: at
+  // least its best relation's, at most their sum. Only entities whose bound reaches the
+  // first-th best lower bound can rank, and only their claims are counted.
+  const candidates = hasEvidenceFilter(options.filter)
+    ? `WITH entityId, collect(r) AS relations, count(DISTINCT counterpartId) AS counterpartCount`
+    : `WITH entityId, collect(r) AS relations, count(DISTINCT counterpartId) AS counterpartCount,
+           sum(r.articleCount) AS atMost, max(r.articleCount) AS atLeast
+      WITH collect({entityId: entityId, relations: relations, counterpartCount: counterpartCount, atMost: atMost, atLeast: atLeast}) AS all
+      WITH all, COLLECT { UNWIND all AS x WITH x.atLeast AS atLeast ORDER BY atLeast DESC LIMIT $first RETURN atLeast }[-1] AS threshold
+      UNWIND all AS x
+      WITH x WHERE x.atMost >= threshold
+      WITH x.entityId AS entityId, x.relations AS relations, x.counterpartCount AS counterpartCount`;
   const cypher = `
     CALL () {
       ${relationRows([{ via: options.includeStatements }], [options.type])}
     }
     WITH ${ranked} AS entityId, ${counterpart} AS counterpartId, r
-    CALL (r) {
-      MATCH (c:${CLAIM} {relation: type(r) + ' ' + r.key})
-      WHERE ${evidenceWhere(options.filter)}
-      RETURN c
+    WHERE ${relationPasses(options.filter)}
+    ${candidates}
+    CALL (relations) {
+      UNWIND relations AS r
+      ${counted}
     }
-    WITH entityId, count(DISTINCT c.articleId) AS articleCount, count(DISTINCT c) AS claimCount,
-         count(DISTINCT counterpartId) AS counterpartCount
+    WITH entityId, articleCount, claimCount, counterpartCount WHERE articleCount > 0
     ORDER BY ${order}
     LIMIT $first
     MATCH (e:${ENTITY} {id: entityId})
