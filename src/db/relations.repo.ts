@@ -14,7 +14,6 @@ import {
   evidenceOf,
   evidenceParams,
   evidenceWhere,
-  hasEvidenceFilter,
   matchRelationByKey,
   relationAggregates,
   relationPasses,
@@ -426,39 +425,35 @@ export async function findRanking(
 ): Promise<RankingRow[]> {
   const [ranked, counterpart] = options.role === 'SOURCE' ? ['sourceId', 'targetId'] : ['targetId', 'sourceId'];
   const order = 'articleCount DESC, claimCount DESC, counterpartCount DESC, entityId';
-  const counted = `MATCH (c:${CLAIM} {relation: type(r) + ' ' + r.key})
-      WHERE ${evidenceWhere(options.filter)}
-      RETURN count(DISTINCT c.articleId) AS articleCount, count(DISTINCT c) AS claimCount`;
-  // Without an evidence filter, the relationships' article counts bound each entity's: at
-  // least its best relation's, at most their sum. Only entities whose bound reaches the
-  // first-th best lower bound can rank, and only their claims are counted.
-  const candidates = hasEvidenceFilter(options.filter)
-    ? `WITH entityId, collect(r) AS relations, count(DISTINCT counterpartId) AS counterpartCount`
-    : `WITH entityId, collect(r) AS relations, count(DISTINCT counterpartId) AS counterpartCount,
-           sum(r.articleCount) AS atMost, max(r.articleCount) AS atLeast
-      WITH collect({entityId: entityId, relations: relations, counterpartCount: counterpartCount, atMost: atMost, atLeast: atLeast}) AS all
-      WITH all, COLLECT { UNWIND all AS x WITH x.atLeast AS atLeast ORDER BY atLeast DESC LIMIT $first RETURN atLeast }[-1] AS threshold
-      UNWIND all AS x
-      WITH x WHERE x.atMost >= threshold
-      WITH x.entityId AS entityId, x.relations AS relations, x.counterpartCount AS counterpartCount`;
+  const credited = STATEMENT_SOURCE_TYPES.includes(options.type) && options.includeStatements
+    ? `UNION
+        MATCH (st:${ENTITY} {id: c.sourceId})
+        MATCH (s:${ENTITY})-[:ISSUED]->(st)
+        WHERE st:Statement AND s:${ACTOR_LABELS}
+        RETURN s.id AS sourceId, c.targetId AS targetId`
+    : '';
+  // Every claim of the type, read through the claim_relation index by its prefix (the type),
+  // and counted once: an aggregation, so no sort holds more than the ranked rows.
   const cypher = `
-    CALL () {
-      ${relationRows([{ via: options.includeStatements }], [options.type])}
+    MATCH (c:${CLAIM})
+    WHERE c.relation STARTS WITH $relationPrefix AND ${evidenceWhere(options.filter)}
+    CALL (c) {
+      RETURN c.sourceId AS sourceId, c.targetId AS targetId
+      ${credited}
     }
-    WITH ${ranked} AS entityId, ${counterpart} AS counterpartId, r
-    WHERE ${relationPasses(options.filter)}
-    ${candidates}
-    CALL (relations) {
-      UNWIND relations AS r
-      ${counted}
-    }
-    WITH entityId, articleCount, claimCount, counterpartCount WHERE articleCount > 0
+    WITH ${ranked} AS entityId, ${counterpart} AS counterpartId, c
+    WITH entityId, count(DISTINCT c.articleId) AS articleCount, count(DISTINCT c) AS claimCount,
+         count(DISTINCT counterpartId) AS counterpartCount
     ORDER BY ${order}
     LIMIT $first
     MATCH (e:${ENTITY} {id: entityId})
     RETURN ${entityProjection('e')} AS entity, articleCount, claimCount, counterpartCount
     ORDER BY ${order}`;
-  const records = await runner.read(cypher, { ...evidenceParams(options.filter), first: integer(options.first) });
+  const records = await runner.read(cypher, {
+    ...evidenceParams(options.filter),
+    relationPrefix: `${cypherRelationshipType(options.type)} `,
+    first: integer(options.first),
+  });
   return records.map((record) => ({
     entity: record.entity as EntityRow,
     articleCount: Number(record.articleCount),

@@ -1,0 +1,16 @@
+import { createServer } from 'node:http';
+import autocannon from 'autocannon';
+import { loadConfig } from './src/config.ts';
+import { createDriver } from './src/db/driver.ts';
+import { createApp } from './src/server.ts';
+const config = loadConfig({ ...process.env, NODE_ENV: 'test', NEO4J_URI: 'bolt://localhost:17697', NEO4J_PASSWORD: 'bench-password' });
+const db = { driver: createDriver(config), database: 'neo4j' };
+const { yoga } = createApp({ config, db });
+const server = createServer(yoga);
+await new Promise<void>((r) => server.listen(4555, r));
+const query = process.argv[2]!;
+const run = () => new Promise<any>((resolve) => autocannon({ url: 'http://localhost:4555/graphql', method: 'POST', connections: 8, duration: Number(process.env.DUR ?? 5), headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }, (_e, r) => resolve(r)));
+await run();
+const r = await run();
+console.log(`req/s ${r.requests.average} p50 ${r.latency.p50} p99 ${r.latency.p99} non2xx ${r.non2xx}`);
+server.close(); await yoga.dispose(); await db.driver.close();

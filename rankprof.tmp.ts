@@ -1,0 +1,20 @@
+import neo4j from 'neo4j-driver';
+import { findRanking, findRelationsPage, findTimeline, findDyad } from './src/db/relations.repo.ts';
+const driver = neo4j.driver('bolt://localhost:17697', neo4j.auth.basic('neo4j', 'bench-password'));
+const runner = { read: async (q: string, p: Record<string, unknown>) => {
+  const t = performance.now();
+  const r = await driver.executeQuery('PROFILE ' + q, p, { routing: 'READ' });
+  let hits = 0; const tops: string[] = [];
+  const walk = (x: any) => { hits += x.dbHits; if (/Top|Sort/.test(x.operatorType)) tops.push(`${x.operatorType}:${x.arguments?.Memory}`); x.children.forEach(walk); };
+  walk(r.summary.profile);
+  console.log(`  dbHits=${hits} ms=${(performance.now() - t).toFixed(0)} globalMem=${r.summary.profile!.arguments?.GlobalMemory} ${tops.join(' ')}`);
+  return r.records.map((x) => x.toObject());
+} } as any;
+const popular = 'kaishulia-0';
+console.log('ranking'); await findRanking(runner, { type: 'CRITICIZES', role: 'TARGET', first: 10, includeStatements: false, filter: {} });
+console.log('ranking via'); await findRanking(runner, { type: 'CRITICIZES', role: 'TARGET', first: 10, includeStatements: true, filter: {} });
+console.log('page'); await findRelationsPage(runner, { source: null, target: null, types: ['CRITICIZES'], filter: {}, includeStatements: false }, 20, null, { withTotalCount: false, withEvidence: true });
+console.log('critics via'); await findRelationsPage(runner, { source: null, target: popular, types: ['CRITICIZES'], filter: {}, includeStatements: true }, 50, null, { withTotalCount: false, withEvidence: true });
+console.log('timeline'); await findTimeline(runner, popular, { types: ['CRITICIZES', 'SHELTERS', 'THREATENS', 'SUPPORTS', 'OPPOSES'], includeStatements: true, filter: {}, first: 100 });
+console.log('dyad'); await findDyad(runner, popular, 'torstanqu-movement-2', { types: ['CRITICIZES', 'SHELTERS', 'THREATENS', 'SUPPORTS', 'OPPOSES', 'CALLS_ON', 'BLAMES', 'FIGHTS', 'COOPERATES_WITH', 'ATTENDED', 'ISSUED', 'MEMBER_OF', 'REPRESENTS', 'OPERATES_IN'], includeStatements: false, filter: {} });
+await driver.close();
