@@ -2,14 +2,14 @@
  * The aggregated relation: exactly one vocabulary relationship per (source, type, target),
  * carrying what queries, rankings and Browser need without reading the claims behind it:
  * `key` ("<sourceId> <targetId>", indexed per type, for pages in order), `claimCount`,
- * `articleCount`, `maxConfidence`, `modalities`, and its earliest and latest claim (`firstDate`,
+ * `articleCount`, `maxConfidence`, `modalities` (in the vocabulary's order), and its earliest and latest claim (`firstDate`,
  * `firstSeen`, `firstOrder`; `lastDate`, `lastSeen`, `lastOrder`), in the order evidence is
  * listed (src/db/write-rows.ts). Kept exact in the transaction that writes or deletes claims.
  *
  * Relationship types cannot be parameters: one block per vocabulary type, each taking its
  * rows from one list, so the text is the same for every batch (and planned once).
  */
-import { CLAIM_LABEL, ENTITY_LABEL, RELATION_TYPES, cypherLabel, cypherRelationshipType } from '../domain/vocabulary.ts';
+import { CLAIM_LABEL, ENTITY_LABEL, MODALITIES, RELATION_TYPES, cypherLabel, cypherRelationshipType } from '../domain/vocabulary.ts';
 
 const ENTITY = cypherLabel(ENTITY_LABEL);
 const CLAIM = cypherLabel(CLAIM_LABEL);
@@ -21,6 +21,9 @@ export interface RelationToRecount {
   targetId: string;
   relation: string;
 }
+
+/** Modalities as a list literal, in the vocabulary's order (the order `modalities` keeps). */
+const MODALITY_ORDER = `[${MODALITIES.map((modality) => `'${modality}'`).join(', ')}]`;
 
 const rowsOfType = (list: string, type: string) => `[row IN $${list} WHERE row.type = '${type}']`;
 
@@ -39,7 +42,7 @@ export const ADD_RELATION_DELTAS = RELATION_TYPES.map((type) => {
   SET r.claimCount = r.claimCount + toInteger(row.claimCount),
       r.articleCount = r.articleCount + toInteger(row.articleCount),
       r.maxConfidence = CASE WHEN r.maxConfidence IS NULL OR row.maxConfidence > r.maxConfidence THEN row.maxConfidence ELSE r.maxConfidence END,
-      r.modalities = COLLECT { UNWIND r.modalities + row.modalities AS modality WITH DISTINCT modality RETURN modality ORDER BY modality },
+      r.modalities = [modality IN ${MODALITY_ORDER} WHERE modality IN r.modalities OR modality IN row.modalities],
       r.firstOrder = CASE WHEN earlier THEN row.firstOrder ELSE r.firstOrder END,
       r.firstDate = CASE WHEN earlier THEN row.firstDate ELSE r.firstDate END,
       r.firstSeen = CASE WHEN earlier THEN row.firstSeen ELSE r.firstSeen END,
@@ -76,7 +79,7 @@ export const RECOUNT_RELATIONS = RELATION_TYPES.map((type) => {
   SET r.claimCount = claimCount,
       r.articleCount = articleCount,
       r.maxConfidence = maxConfidence,
-      r.modalities = COLLECT { UNWIND modalities AS modality RETURN modality ORDER BY modality },
+      r.modalities = [modality IN ${MODALITY_ORDER} WHERE modality IN modalities],
       r.firstOrder = listed[0].order,
       r.firstDate = listed[0].dateStart,
       r.firstSeen = listed[0].seen,

@@ -177,7 +177,7 @@ export function batchRows(plans: readonly ArticleWritePlan[]): BatchRows {
     names: unique(entity.names),
     normalizedNames: unique(entity.normalizedNames),
   }));
-  rows.relationDeltas = [...deltas.values()].map(({ articles: _articles, ...delta }) => ({ ...delta, modalities: unique(delta.modalities) }));
+  rows.relationDeltas = [...deltas.values()].map(({ articles: _articles, ...delta }) => delta);
   return rows;
 }
 
