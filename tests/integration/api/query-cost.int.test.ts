@@ -65,7 +65,7 @@ describe('query cost', () => {
     ['relations page', '{ relations(first: 20) { totalCount edges { node { type articleCount } } } }', 1],
     ['relations with endpoints and evidence articles', '{ relations(first: 20) { edges { node { source { name } target { name } evidence { article { title } } } } } }', 1],
     ['path', '{ path(from: "china", to: "balochistan-liberation-army") { nodes { name } relations { type source { name } target { name } } } }', 1],
-    ['neighborhood', '{ neighborhood(id: "taliban", depth: 2) { nodes { name } relations { source { name } target { name } } } }', 1],
+    ['neighborhood', '{ neighborhood(id: "taliban", depth: 2) { nodes { name } relations { source { name } target { name } } } }', 2],
     ['article', '{ article(id: "2024-10-03-korybko-quadrilateral-statement") { title authors { name } entities { name } relations { type } } }', 4],
     ['articles', '{ articles { title } }', 1],
     ['dyad', '{ dyad(a: "pakistan", b: "taliban") { a { name } b { name } relations { source { name } target { name } } timeline { date } } }', 2],
