@@ -46,7 +46,6 @@ export interface SizeResult {
   /** Claims in the corpus (elements of the articles' `relations`). */
   claims: number;
   loads: Partial<Record<Loader, LoadFigures>>;
-  /** Which graph the @neo4j/graphql and raw servers were queried on. */
   queries: QueryRow[];
 }
 
@@ -136,6 +135,89 @@ function renderNotes(size: SizeResult): string {
   return notes.length === 0 ? '' : `Differences between the targets' requests:\n\n${notes.join('\n')}`;
 }
 
+type Verdict = 'met' | 'not met' | 'n/a';
+
+interface GoalRow {
+  goal: string;
+  measured: string;
+  verdict: Verdict;
+}
+
+const verdict = (value: number, limit: number, atMost: boolean): Verdict =>
+  !Number.isFinite(value) ? 'n/a' : (atMost ? value <= limit : value >= limit) ? 'met' : 'not met';
+
+/**
+ * Issue 9's goals, checked against this run's figures: seeding against the raw loaders and
+ * across sizes, each query class against the references, p50 growth from the second-largest
+ * size to the largest.
+ */
+export function renderGoals(report: BenchReport): string {
+  const rows: GoalRow[] = [];
+  const perArticle = (size: SizeResult) => (size.loads.project ? size.loads.project.ms / size.articles : Number.NaN);
+  for (const size of report.sizes) {
+    const { project, rawModel, rawSimple } = size.loads;
+    if (!project) continue;
+    const label = `${int(size.articles)} articles`;
+    if (rawModel) {
+      const value = project.ms / rawModel.ms;
+      rows.push({ goal: `seeding ≤ 1.1 × raw model (${label})`, measured: ratio(value), verdict: verdict(value, 1.1, true) });
+    }
+    if (rawSimple) {
+      const value = project.ms / rawSimple.ms;
+      rows.push({ goal: `seeding ≤ 2 × raw simple (${label})`, measured: ratio(value), verdict: verdict(value, 2, true) });
+    }
+    if (size.articles === 5000 && project.rerunMs !== undefined) {
+      rows.push({ goal: 'unchanged re-run of 5,000 articles ≤ 1 s', measured: `${seconds(project.rerunMs)} s`, verdict: verdict(project.rerunMs, 1000, true) });
+    }
+  }
+  const seeded = report.sizes.filter((size) => size.loads.project);
+  if (seeded.length > 1) {
+    const [first, last] = [seeded[0]!, seeded.at(-1)!];
+    const growth = perArticle(last) / perArticle(first);
+    rows.push({ goal: `time per article at ${int(last.articles)} ≤ 1.2 × at ${int(first.articles)}`, measured: ratio(growth), verdict: verdict(growth, 1.2, true) });
+    const rss = (last.loads.project?.peakRssMiB ?? Number.NaN) / (first.loads.project?.peakRssMiB ?? Number.NaN);
+    rows.push({ goal: `seed peak RSS flat from ${int(first.articles)} to ${int(last.articles)} (≤ 1.2 ×)`, measured: ratio(rss), verdict: verdict(rss, 1.2, true) });
+  }
+  const largest = report.sizes.at(-1);
+  if (largest) {
+    for (const row of largest.queries) {
+      const project = row.figures.project;
+      if (!ok(project)) {
+        rows.push({ goal: `${row.name}: answers (${int(largest.articles)} articles)`, measured: 'FAILED', verdict: 'not met' });
+        continue;
+      }
+      const library = row.figures.neo4jGraphql;
+      if (library) {
+        const value = ok(library) ? project.reqPerSec / library.reqPerSec : Number.POSITIVE_INFINITY;
+        rows.push({ goal: `${row.name}: req/s ≥ 1.5 × @neo4j/graphql`, measured: ok(library) ? ratio(value) : 'it failed', verdict: ok(library) ? verdict(value, 1.5, false) : 'met' });
+        if (ok(library)) rows.push({ goal: `${row.name}: p99 ≤ @neo4j/graphql's`, measured: `${ms(project.p99)} / ${ms(library.p99)} ms`, verdict: verdict(project.p99, library.p99, true) });
+      }
+      const raw = row.figures.raw;
+      if (ok(raw)) {
+        const value = project.reqPerSec / raw.reqPerSec;
+        rows.push({ goal: `${row.name}: req/s ≥ 0.8 × raw`, measured: ratio(value), verdict: verdict(value, 0.8, false) });
+        rows.push({ goal: `${row.name}: p99 ≤ raw's`, measured: `${ms(project.p99)} / ${ms(raw.p99)} ms`, verdict: verdict(project.p99, raw.p99, true) });
+      }
+    }
+    const previous = report.sizes.at(-2);
+    if (previous) {
+      for (const row of largest.queries) {
+        const [now, before] = [row.figures.project, previous.queries.find((candidate) => candidate.name === row.name)?.figures.project];
+        if (!ok(now) || !ok(before)) continue;
+        const growth = now.p50 / before.p50;
+        rows.push({ goal: `${row.name}: p50 at ${int(largest.articles)} ≤ 1.5 × at ${int(previous.articles)}`, measured: ratio(growth), verdict: verdict(growth, 1.5, true) });
+      }
+    }
+  }
+  if (rows.length === 0) return '';
+  const met = rows.filter((row) => row.verdict === 'met').length;
+  return [
+    `## Goals (issue 9): ${met} of ${rows.length} met`,
+    '',
+    table(['goal', 'measured', 'verdict'], rows.map((row) => [escapeCell(row.goal), row.measured, row.verdict])),
+  ].join('\n');
+}
+
 export function renderResults(report: BenchReport, chartFile = 'bench-chart.svg'): string {
   const { machine, settings } = report;
   const parts = [
@@ -162,6 +244,8 @@ export function renderResults(report: BenchReport, chartFile = 'bench-chart.svg'
     '',
     `![seed time per article and query p50 against corpus size](${chartFile})`,
   ];
+  const goals = renderGoals(report);
+  if (goals) parts.push('', goals);
   for (const size of report.sizes) {
     parts.push(
       '',

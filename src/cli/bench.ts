@@ -227,6 +227,8 @@ async function main(): Promise<number> {
       report.sizes.push(await benchSize(db, size, options, { boltUrl: started.boltUrl, password: settings.NEO4J_PASSWORD }));
       // Written after every size, so a long run that stops half-way leaves what it measured.
       writeFileSync(out, renderResults(report, chartFile));
+      // The figures themselves, so the report can be rendered again without measuring again.
+      writeFileSync(out.replace(/\.md$/i, '.json'), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(join(dirname(out), chartFile), renderChart(report));
     }
     log(`\nWrote ${options.out} and ${join(dirname(options.out), chartFile)}.`);

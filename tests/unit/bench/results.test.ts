@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logTicks, querySeries, renderChart, seedSeries } from '../../../src/bench/chart.ts';
 import type { ClassFigures } from '../../../src/bench/http-load.ts';
-import { renderQueryTable, renderResults, renderSeedingTable, type BenchReport, type SizeResult } from '../../../src/bench/results.ts';
+import { renderGoals, renderQueryTable, renderResults, renderSeedingTable, type BenchReport, type SizeResult } from '../../../src/bench/results.ts';
 
 const figures = (p50: number, extra: Partial<ClassFigures> = {}): ClassFigures => ({
   failure: null,
@@ -112,5 +112,23 @@ describe('bench chart', () => {
 
   it('ticks at 1, 2, 5 times powers of ten', () => {
     expect(logTicks(150, 30_000)).toEqual([200, 500, 1000, 2000, 5000, 10_000, 20_000]);
+  });
+
+  it('checks the goals against the figures: ratios to the raw loaders and the references, growth across sizes', () => {
+    const lines = renderGoals(report).split('\n');
+    // 5,000 articles: project 500 s, raw model 100 s, raw simple 50 s.
+    expect(lines).toContain('| seeding ≤ 1.1 × raw model (5,000 articles) | 5.00× | not met |');
+    expect(lines).toContain('| seeding ≤ 2 × raw simple (5,000 articles) | 10× | not met |');
+    expect(lines).toContain('| unchanged re-run of 5,000 articles ≤ 1 s | 20.00 s | not met |');
+    // 50 ms per article at 1,000 and 100 ms at 5,000; RSS unchanged.
+    expect(lines).toContain('| time per article at 5,000 ≤ 1.2 × at 1,000 | 2.00× | not met |');
+    expect(lines).toContain('| seed peak RSS flat from 1,000 to 5,000 (≤ 1.2 ×) | 1.00× | met |');
+    // entity by id at 5,000: project p50 8 ms (125 req/s), @neo4j/graphql 10 ms (100 req/s), raw 4 ms (250 req/s).
+    expect(lines).toContain('| entity by id: req/s ≥ 1.5 × @neo4j/graphql | 1.25× | not met |');
+    expect(lines).toContain("| entity by id: p99 ≤ @neo4j/graphql's | 24 / 30 ms | met |");
+    expect(lines).toContain('| entity by id: req/s ≥ 0.8 × raw | 0.50× | not met |');
+    expect(lines).toContain('| entity by id: p50 at 5,000 ≤ 1.5 × at 1,000 | 2.00× | not met |');
+    expect(lines).toContain('| neighborhood \\| depth 2: answers (5,000 articles) | FAILED | not met |');
+    expect(lines[0]).toMatch(/^## Goals \(issue 9\): \d+ of \d+ met$/);
   });
 });
