@@ -7,6 +7,7 @@ CREATE CONSTRAINT ingest_lock_name_unique IF NOT EXISTS FOR (n:IngestLock) REQUI
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:Entity) ON (n.wikidata);
 CREATE INDEX article_published_at IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
+CREATE INDEX article_file_hash IF NOT EXISTS FOR (n:Article) ON (n.fileHash);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
 CREATE FULLTEXT INDEX entity_normalized_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.normalizedNames] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false } };
 CREATE CONSTRAINT claim_id_unique IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;

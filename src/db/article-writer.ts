@@ -64,6 +64,19 @@ export async function findContentHashes(db: Db, articleIds: string[]): Promise<M
   return new Map(records.map((record) => [String(record.get('id')), String(record.get('contentHash'))]));
 }
 
+/** For each of these file hashes that an article in the graph was written from, that article's id. */
+export async function findArticlesByFileHash(db: Db, fileHashes: string[]): Promise<Map<string, string>> {
+  if (fileHashes.length === 0) return new Map();
+  const { records } = await db.driver.executeQuery(
+    `UNWIND $fileHashes AS fileHash
+     MATCH (a:${ARTICLE} {fileHash: fileHash})
+     RETURN a.fileHash AS fileHash, a.id AS id`,
+    { fileHashes },
+    { database: db.database, routing: 'READ' },
+  );
+  return new Map(records.map((record) => [String(record.get('fileHash')), String(record.get('id'))]));
+}
+
 /** The rows of `$list` of one type; the type is the vocabulary's (whitelisted), never input. */
 const rowsOfType = (list: string, type: string) => `[row IN $${list} WHERE row.type = '${type}']`;
 
@@ -376,13 +389,18 @@ export function deleteArticle(db: Db, articleId: string, lease: IngestLease): Pr
   });
 }
 
-/** Empties the graph in batches, so a large graph does not need one huge transaction. */
+/**
+ * Empties the graph in batches, so a large graph does not need one huge transaction:
+ * relationships first, so deleting a node (an entity most claims name) never takes its
+ * thousands of relationships into one batch.
+ */
 export async function resetGraph(db: Db): Promise<void> {
   const session = db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
   try {
     // CALL { } IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeWrite.
     // The lock node stays: a writer may hold its lease (the caller of --reset does).
-    await session.run(`MATCH (n) WHERE NOT n:${cypherLabel(INGEST_LOCK_LABEL)} CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`);
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run(`MATCH (n) WHERE NOT n:${cypherLabel(INGEST_LOCK_LABEL)} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`);
   } finally {
     await session.close();
   }

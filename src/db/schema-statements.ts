@@ -37,6 +37,8 @@ export function schemaStatements(): string[] {
     `CREATE INDEX entity_type IF NOT EXISTS FOR (n:${entity}) ON (n.type)`,
     `CREATE INDEX entity_wikidata IF NOT EXISTS FOR (n:${entity}) ON (n.wikidata)`,
     `CREATE INDEX article_published_at IF NOT EXISTS FOR (n:${article}) ON (n.publishedAt)`,
+    // An unchanged re-run finds every file it has already loaded with one lookup per file.
+    `CREATE INDEX article_file_hash IF NOT EXISTS FOR (n:${article}) ON (n.fileHash)`,
     `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:${entity}) ON EACH [n.name, n.aliases]`,
     // Entity resolution: Neo4j's range indexes cannot look up an element of a list. Updated in
     // the committing transaction (not eventually consistent), as resolution reads what was written.

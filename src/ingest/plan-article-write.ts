@@ -23,6 +23,8 @@ export interface ArticleRow {
   publisher: string | null;
   language: string | null;
   contentHash: string;
+  /** sha256 of the file's bytes, when the article came from a file: an unchanged file is then skipped unread. */
+  fileHash: string | null;
   entityCount: number;
   relationCount: number;
 }
@@ -92,7 +94,12 @@ function entityRow(entity: EntityInput, canonical: (id: string) => string): Enti
   };
 }
 
-export function planArticleWrite(article: ExtractedArticle, resolution: Resolution, contentHash: string): ArticleWritePlan {
+export function planArticleWrite(
+  article: ExtractedArticle,
+  resolution: Resolution,
+  contentHash: string,
+  fileHash: string | null = null,
+): ArticleWritePlan {
   const canonical = (id: string) => resolution.canonicalIds.get(id) ?? id;
   const meta = article.article;
 
@@ -129,6 +136,7 @@ export function planArticleWrite(article: ExtractedArticle, resolution: Resoluti
       publisher: meta.publisher ?? null,
       language: meta.language ?? null,
       contentHash,
+      fileHash,
       entityCount: article.entities.length,
       relationCount: article.relations.length,
     },

@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { deleteArticle, findContentHashes, resetGraph, writeArticle, writeNewArticles, type RemoveArticleResult } from '../db/article-writer.ts';
+import { deleteArticle, findArticlesByFileHash, findContentHashes, resetGraph, writeArticle, writeNewArticles, type RemoveArticleResult } from '../db/article-writer.ts';
 import type { Db } from '../db/driver.ts';
 import { withIngestLease, type IngestLease, type LeaseHolder } from '../db/ingest-lease.ts';
 import { graphEntityLookup } from '../db/known-entities.repo.ts';
@@ -28,6 +29,12 @@ export interface ArticleSource {
   read(): Promise<unknown>;
   /** Caps checked before anything else (src/ingest/ingest-limits.ts); the defaults when absent. */
   limits?: IngestLimits;
+  /**
+   * sha256 of the source's bytes, for sources that have bytes (files). A source whose bytes
+   * are those of an article in the graph is that article unchanged: it is neither read nor
+   * validated again.
+   */
+  fingerprint?(): Promise<string>;
 }
 
 export interface SeedProgress {
@@ -83,7 +90,38 @@ export async function listArticleFiles(paths: string[], cwd = process.cwd()): Pr
 }
 
 export function fileSources(files: string[], limits: IngestLimits = DEFAULT_INGEST_LIMITS): ArticleSource[] {
-  return files.map((file) => ({ file, limits, read: () => readArticleFile(file, limits) }));
+  return files.map((file) => ({
+    file,
+    limits,
+    read: () => readArticleFile(file, limits),
+    fingerprint: async () => createHash('sha256').update(await readFile(file)).digest('hex'),
+  }));
+}
+
+const FINGERPRINTS_AT_ONCE = 32;
+
+/**
+ * The sources whose bytes are those of an article in the graph, by file: one query for the
+ * whole run. A fingerprint two sources share is left out, so validation still reports them.
+ */
+async function unchangedByFingerprint(sources: ArticleSource[], db: Db): Promise<{ fingerprints: Map<string, string>; unchanged: Map<string, string> }> {
+  const fingerprints = new Map<string, string>();
+  const withBytes = sources.filter((source) => source.fingerprint);
+  // A few files at a time: the disk and the hashing overlap, memory stays a few files.
+  for (let start = 0; start < withBytes.length; start += FINGERPRINTS_AT_ONCE) {
+    const chunk = withBytes.slice(start, start + FINGERPRINTS_AT_ONCE);
+    const hashes = await Promise.all(chunk.map((source) => (source.fingerprint as () => Promise<string>)()));
+    chunk.forEach((source, index) => fingerprints.set(source.file, hashes[index] as string));
+  }
+  const uses = new Map<string, number>();
+  for (const hash of fingerprints.values()) uses.set(hash, (uses.get(hash) ?? 0) + 1);
+  const stored = await findArticlesByFileHash(db, [...uses.keys()].filter((hash) => uses.get(hash) === 1));
+  const unchanged = new Map<string, string>();
+  for (const [file, hash] of fingerprints) {
+    const articleId = stored.get(hash);
+    if (articleId !== undefined) unchanged.set(file, articleId);
+  }
+  return { fingerprints, unchanged };
 }
 
 interface Checked {
@@ -234,7 +272,19 @@ async function seedSourcesHoldingLease(
 ): Promise<SeedReport> {
   const startedAt = performance.now();
   const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const validation = await validateRun(ordered, db, onProgress);
+  const { fingerprints, unchanged: unchangedFiles } = await unchangedByFingerprint(ordered, db);
+  const validation = await validateRun(
+    ordered.filter((source) => !unchangedFiles.has(source.file)),
+    db,
+    onProgress,
+  );
+  // An article id is one file's: a changed file may not take the id of an unchanged one.
+  const unchangedIds = new Map([...unchangedFiles].map(([file, articleId]) => [articleId, file]));
+  const taken = [...validation.articleIds].flatMap(([file, articleId]) => {
+    const other = unchangedIds.get(articleId);
+    return other === undefined ? [] : [{ file, path: 'article.id', message: `expected an article id no other file of this run uses; "${articleId}" is already the id of ${other}` }];
+  });
+  if (taken.length > 0) throw new SeedValidationError(taken);
   const report: SeedReport = {
     files: ordered.length,
     articles: 0,
@@ -284,6 +334,14 @@ async function seedSourcesHoldingLease(
     inFlight.catch(() => {});
   };
   for (const [index, source] of ordered.entries()) {
+    const unchangedId = unchangedFiles.get(source.file);
+    if (unchangedId !== undefined) {
+      report.articles += 1;
+      report.articleIds.push(unchangedId);
+      report.unchanged += 1;
+      onProgress({ phase: 'write', done: index + 1, total: ordered.length, file: source.file });
+      continue;
+    }
     const articleId = validation.articleIds.get(source.file) ?? '';
     const storedHash = storedHashes.get(articleId);
     if (storedHash === validation.hashes.get(source.file)) {
@@ -301,7 +359,7 @@ async function seedSourcesHoldingLease(
         { file: source.file, path: '', message: 'expected the file to stay as it was validated; it changed during the run' },
       ]);
     }
-    const plan = planArticleWrite(article, resolution, validation.hashes.get(source.file) ?? '');
+    const plan = planArticleWrite(article, resolution, validation.hashes.get(source.file) ?? '', fingerprints.get(source.file) ?? null);
     if (storedHash === undefined) {
       batch.push({ plan, resolution, index, file: source.file });
       batchSize += plan.entities.length + article.relations.length;

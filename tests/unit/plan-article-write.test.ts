@@ -24,9 +24,15 @@ describe('the article row', () => {
       publisher: null,
       language: null,
       contentHash: HASH,
+      fileHash: null,
       entityCount: 2,
       relationCount: 1,
     });
+  });
+
+  it('carries the hash of the file it was read from, when it was', () => {
+    const article = articleDoc('dawn-1').add('State', 'a').parse();
+    expect(planArticleWrite(article, resolution(), HASH, 'f'.repeat(64)).article.fileHash).toBe('f'.repeat(64));
   });
 
   it('does not carry the article text', () => {

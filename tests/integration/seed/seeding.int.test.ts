@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Db } from '../../../src/db/driver.ts';
 import { resetGraph } from '../../../src/db/article-writer.ts';
@@ -267,5 +269,45 @@ describe('values are data, never code', () => {
     );
     expect(stored).toEqual({ name: hostile, aliases: ['$param {id}', '`) RETURN 1 //'], quote: hostile });
     expect(await cypher(db, 'MATCH (n:Entity) RETURN count(n) AS count')).toEqual([{ count: 2 }]);
+  });
+});
+
+describe('an unchanged re-run', () => {
+  const folderWith = (files: Record<string, unknown>) => {
+    const folder = mkdtempSync(join(tmpdir(), 'unchanged-rerun-'));
+    for (const [name, json] of Object.entries(files)) writeFileSync(join(folder, name), JSON.stringify(json));
+    return folder;
+  };
+
+  test('skips a file whose bytes are those of an article in the graph: neither read nor validated', async () => {
+    const folder = folderWith({ 'a.json': articleDoc('first').add('Group', 'taliban').build() });
+    const files = await listArticleFiles([folder]);
+    await seedSources(fileSources(files), db);
+    let reads = 0;
+    const counted = fileSources(files).map((source) => ({ ...source, read: () => ((reads += 1), source.read()) }));
+    const report = await seedSources(counted, db);
+    expect(report).toMatchObject({ articles: 1, unchanged: 1, articleIds: ['first'] });
+    expect(reads).toBe(0);
+  });
+
+  test('a changed file is read, validated and replaces its article', async () => {
+    const folder = folderWith({ 'a.json': articleDoc('first').add('Group', 'taliban').build() });
+    const files = await listArticleFiles([folder]);
+    await seedSources(fileSources(files), db);
+    writeFileSync(join(folder, 'a.json'), JSON.stringify(articleDoc('first').add('Group', 'taliban').add('Group', 'ttp').build()));
+    expect(await seedSources(fileSources(files), db)).toMatchObject({ replaced: 1, unchanged: 0 });
+    expect(await cypher(db, "MATCH (n:Entity {id: 'ttp'}) RETURN n.id AS id")).toEqual([{ id: 'ttp' }]);
+  });
+
+  test('a new file may not take the article id of an unchanged one', async () => {
+    const folder = folderWith({ 'a.json': articleDoc('first').add('Group', 'taliban').build() });
+    await seedSources(fileSources(await listArticleFiles([folder])), db);
+    writeFileSync(join(folder, 'b.json'), JSON.stringify(articleDoc('first').add('State', 'pakistan').build()));
+    const before = await graphCounts(db);
+    const attempt = seedSources(fileSources(await listArticleFiles([folder])), db);
+    await expect(attempt).rejects.toMatchObject({
+      issues: [expect.objectContaining({ file: expect.stringMatching(/b\.json$/), path: 'article.id', message: expect.stringContaining('a.json') })],
+    });
+    expect(await graphCounts(db)).toEqual(before);
   });
 });
