@@ -11,6 +11,16 @@ function retryWindowMs(config: Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>): num
   return config.REQUEST_TIMEOUT_MS === undefined ? 15_000 : Math.min(15_000, Math.floor(config.REQUEST_TIMEOUT_MS * 0.3));
 }
 
+/**
+ * How long one connection attempt may take. While Neo4j starts, its port accepts connections
+ * before it answers them: an attempt then waits this long, and the retry window plus an attempt
+ * must stay inside the request deadline (a request sent as Neo4j came up once got a 504 after
+ * 10 s, with 5 s attempts, instead of a 503).
+ */
+function connectionTimeoutMs(config: Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>): number {
+  return config.REQUEST_TIMEOUT_MS === undefined ? 5_000 : Math.min(5_000, Math.max(1_000, Math.floor(config.REQUEST_TIMEOUT_MS * 0.2)));
+}
+
 /** One driver per process: it owns the connection pool. */
 export function createDriver(
   config: Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD'> & Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>,
@@ -24,7 +34,7 @@ export function createDriver(
     // deadline (10 s by default), so that a full pool answers 503 DATABASE_BUSY rather than a
     // timeout; not below connectionTimeout, which the driver would then ignore.
     connectionAcquisitionTimeout: 5_000,
-    connectionTimeout: 5_000,
+    connectionTimeout: connectionTimeoutMs(config),
     maxTransactionRetryTime: retryWindowMs(config),
   });
 }
