@@ -52,30 +52,24 @@ const PROPS_FROM_MENTIONS = ENTITY_PROPERTY_KEYS.map(
 /** Load order: transactions in time, articles of one transaction in the order they were given. */
 const LOAD_ORDER = 'a.loadedAt, a.loadIndex, a.id';
 
-/** The stored content hash of each of these articles that is in the graph. */
-export async function findContentHashes(db: Db, articleIds: string[]): Promise<Map<string, string>> {
+/** For each of these values of an Article property that some article has, another property of it. */
+async function articlePropertyBy(db: Db, key: 'id' | 'fileHash', values: string[], wanted: 'id' | 'contentHash'): Promise<Map<string, string>> {
+  if (values.length === 0) return new Map();
   const { records } = await db.driver.executeQuery(
-    `UNWIND $articleIds AS articleId
-     MATCH (a:${ARTICLE} {id: articleId})
-     RETURN a.id AS id, a.contentHash AS contentHash`,
-    { articleIds },
+    `UNWIND $values AS value
+     MATCH (a:${ARTICLE} {${key}: value})
+     RETURN value, a.${wanted} AS wanted`,
+    { values },
     { database: db.database, routing: 'READ' },
   );
-  return new Map(records.map((record) => [String(record.get('id')), String(record.get('contentHash'))]));
+  return new Map(records.map((record) => [String(record.get('value')), String(record.get('wanted'))]));
 }
 
+/** The stored content hash of each of these articles that is in the graph. */
+export const findContentHashes = (db: Db, articleIds: string[]) => articlePropertyBy(db, 'id', articleIds, 'contentHash');
+
 /** For each of these file hashes that an article in the graph was written from, that article's id. */
-export async function findArticlesByFileHash(db: Db, fileHashes: string[]): Promise<Map<string, string>> {
-  if (fileHashes.length === 0) return new Map();
-  const { records } = await db.driver.executeQuery(
-    `UNWIND $fileHashes AS fileHash
-     MATCH (a:${ARTICLE} {fileHash: fileHash})
-     RETURN a.fileHash AS fileHash, a.id AS id`,
-    { fileHashes },
-    { database: db.database, routing: 'READ' },
-  );
-  return new Map(records.map((record) => [String(record.get('fileHash')), String(record.get('id'))]));
-}
+export const findArticlesByFileHash = (db: Db, fileHashes: string[]) => articlePropertyBy(db, 'fileHash', fileHashes, 'id');
 
 /** The rows of `$list` of one type; the type is the vocabulary's (whitelisted), never input. */
 const rowsOfType = (list: string, type: string) => `[row IN $${list} WHERE row.type = '${type}']`;

@@ -59,14 +59,6 @@ export function toAggregatedRow(raw: RawAggregatedRelation, evidenceFilter: Evid
 /** A relation read with its (already filtered, oldest-first) evidence: aggregates computed from it. */
 export function toRelationRow(raw: RawRelation & { evidence: EvidenceRow[] }, evidenceFilter: EvidenceFilter): RelationRow & { evidence: EvidenceRow[] } {
   const { evidence } = raw;
-  return {
-    type: raw.type,
-    sourceId: raw.sourceId,
-    targetId: raw.targetId,
-    viaId: raw.viaId === '' ? null : raw.viaId,
-    evidence,
-    evidenceFilter,
-    articleCount: new Set(evidence.map((claim) => claim.articleId)).size,
-    ...seenRange(evidence),
-  };
+  const aggregates = { articleCount: new Set(evidence.map((claim) => claim.articleId)).size, ...seenRange(evidence) };
+  return { ...toAggregatedRow({ ...raw, ...aggregates }, evidenceFilter), evidence };
 }
