@@ -4,30 +4,42 @@ import { z } from 'zod';
  * Environment, parsed once with zod. Every other module receives a Config; nothing else
  * reads process.env, so a bad variable fails at start-up with its name.
  */
-const port = (fallback: number) =>
-  z.coerce.number().int().min(1).max(65535).default(fallback);
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const positive = (fallback: number, max = 1_000_000_000) => z.coerce.number().int().min(1).max(max).default(fallback);
 /** `true`/`false` (also 1/0, yes/no, on/off). */
 const flag = () => z.stringbool().optional();
 /** A comma-separated list of origins such as `https://app.example.org`. */
 const origins = z
   .string()
-  .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }).transform((url) => new URL(url).origin)))
   .default([]);
 
 /** The password the local runtime gives a new instance; fine on a laptop, never in production. */
 export const DEFAULT_NEO4J_PASSWORD = 'geograph-local';
 
-
 const configSchema = z.object({
   NEO4J_URI: z
     .string()
-    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a Bolt URI such as bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io')
+    .regex(
+      /^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/,
+      'expected a Bolt URI such as bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io',
+    )
     .default('bolt://localhost:7687'),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z.string().min(8, 'expected at least 8 characters (Neo4j refuses shorter passwords)').default(DEFAULT_NEO4J_PASSWORD),
-  NEO4J_DATABASE: z.string().regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'expected a Neo4j database name such as neo4j').default('neo4j'),
+  NEO4J_PASSWORD: z
+    .string()
+    .min(8, 'expected at least 8 characters (Neo4j refuses shorter passwords)')
+    .default(DEFAULT_NEO4J_PASSWORD),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'expected a Neo4j database name such as neo4j')
+    .default('neo4j'),
   PORT: port(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
   API_TOKEN: z.string().min(16, 'expected at least 16 characters; leave it unset to disable mutations').optional(),

@@ -6,7 +6,11 @@ import { ConfigError, DEFAULT_NEO4J_PASSWORD, type Config } from './config.ts';
  * mistake, and the API refuses to start. `env` is the raw environment: NODE_ENV unset also
  * means production behaviour, but only an explicit production is a deployment.
  */
-export function checkDatabasePassword(config: Pick<Config, 'NEO4J_PASSWORD'>, env: NodeJS.ProcessEnv, warn: (message: string) => void): void {
+export function checkDatabasePassword(
+  config: Pick<Config, 'NEO4J_PASSWORD'>,
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void,
+): void {
   if (config.NEO4J_PASSWORD !== DEFAULT_NEO4J_PASSWORD) return;
   if (env.NODE_ENV === 'production') {
     throw new ConfigError(
@@ -14,5 +18,7 @@ export function checkDatabasePassword(config: Pick<Config, 'NEO4J_PASSWORD'>, en
     );
   }
   const rule = '!'.repeat(78);
-  warn(`${rule}\n  WARNING: NEO4J_PASSWORD is the default "${DEFAULT_NEO4J_PASSWORD}". Fine on this machine; set your own\n  before the database or the API is reachable from anywhere else.\n${rule}`);
+  warn(
+    `${rule}\n  WARNING: NEO4J_PASSWORD is the default "${DEFAULT_NEO4J_PASSWORD}". Fine on this machine; set your own\n  before the database or the API is reachable from anywhere else.\n${rule}`,
+  );
 }

@@ -18,7 +18,8 @@ export interface Series {
 const LOADER_COLORS: Record<Loader, string> = { project: '#1f77b4', rawSimple: '#7f7f7f', rawModel: '#2ca02c' };
 const TARGET_COLORS: Record<Target, string> = { project: '#1f77b4', neo4jGraphql: '#d62728', raw: '#2ca02c' };
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function seedSeries(report: BenchReport): Series[] {
   return LOADERS.map((loader) => ({
@@ -31,7 +32,8 @@ export function seedSeries(report: BenchReport): Series[] {
   })).filter((series) => series.points.length > 0);
 }
 
-const geometricMean = (values: number[]) => Math.exp(values.reduce((sum, value) => sum + Math.log(value), 0) / values.length);
+const geometricMean = (values: number[]) =>
+  Math.exp(values.reduce((sum, value) => sum + Math.log(value), 0) / values.length);
 
 /** Per target, geometric mean of p50 over the classes that every target drawn answered cleanly at every size. */
 export function querySeries(report: BenchReport): { series: Series[]; classes: string[] } {
@@ -55,7 +57,9 @@ export function querySeries(report: BenchReport): { series: Series[]; classes: s
         ? []
         : report.sizes.map((size) => ({
             x: size.articles,
-            y: geometricMean(classes.map((name) => size.queries.find((row) => row.name === name)?.figures[target]?.p50 as number)),
+            y: geometricMean(
+              classes.map((name) => size.queries.find((row) => row.name === name)?.figures[target]?.p50 as number),
+            ),
           })),
   }));
   return { series: series.filter((line) => line.points.length > 0), classes };
@@ -80,7 +84,8 @@ export function logTicks(min: number, max: number): number[] {
   return ticks;
 }
 
-const tickLabel = (value: number) => (value >= 1000 ? `${value / 1000}k` : value >= 1 ? String(value) : value.toPrecision(1));
+const tickLabel = (value: number) =>
+  value >= 1000 ? `${value / 1000}k` : value >= 1 ? String(value) : value.toPrecision(1);
 
 function panel(box: Box, title: string, yLabel: string, series: Series[]): string {
   const all = series.flatMap((line) => line.points);
@@ -93,27 +98,41 @@ function panel(box: Box, title: string, yLabel: string, series: Series[]): strin
   const [xMin, xMax] = [Math.min(...xs) / 1.5, Math.max(...xs) * 1.5];
   const [yMin, yMax] = [Math.min(...ys) / 2, Math.max(...ys) * 2];
   const px = (x: number) => box.x + ((Math.log(x) - Math.log(xMin)) / (Math.log(xMax) - Math.log(xMin))) * box.width;
-  const py = (y: number) => box.y + box.height - ((Math.log(y) - Math.log(yMin)) / (Math.log(yMax) - Math.log(yMin))) * box.height;
+  const py = (y: number) =>
+    box.y + box.height - ((Math.log(y) - Math.log(yMin)) / (Math.log(yMax) - Math.log(yMin))) * box.height;
   const out: string[] = [];
   out.push(`<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" fill="none" stroke="#999"/>`);
-  out.push(`<text x="${box.x + box.width / 2}" y="${box.y - 10}" text-anchor="middle" font-weight="bold">${escapeXml(title)}</text>`);
+  out.push(
+    `<text x="${box.x + box.width / 2}" y="${box.y - 10}" text-anchor="middle" font-weight="bold">${escapeXml(title)}</text>`,
+  );
   out.push(
     `<text transform="translate(${box.x - 48},${box.y + box.height / 2}) rotate(-90)" text-anchor="middle">${escapeXml(yLabel)}</text>`,
     `<text x="${box.x + box.width / 2}" y="${box.y + box.height + 36}" text-anchor="middle">articles in the corpus</text>`,
   );
   for (const tick of logTicks(Math.min(...xs), Math.max(...xs))) {
-    out.push(`<line x1="${px(tick).toFixed(1)}" y1="${box.y + box.height}" x2="${px(tick).toFixed(1)}" y2="${box.y + box.height + 5}" stroke="#999"/>`);
-    out.push(`<text x="${px(tick).toFixed(1)}" y="${box.y + box.height + 18}" text-anchor="middle">${tickLabel(tick)}</text>`);
+    out.push(
+      `<line x1="${px(tick).toFixed(1)}" y1="${box.y + box.height}" x2="${px(tick).toFixed(1)}" y2="${box.y + box.height + 5}" stroke="#999"/>`,
+    );
+    out.push(
+      `<text x="${px(tick).toFixed(1)}" y="${box.y + box.height + 18}" text-anchor="middle">${tickLabel(tick)}</text>`,
+    );
   }
   for (const tick of logTicks(yMin, yMax)) {
-    out.push(`<line x1="${box.x}" y1="${py(tick).toFixed(1)}" x2="${box.x + box.width}" y2="${py(tick).toFixed(1)}" stroke="#eee"/>`);
+    out.push(
+      `<line x1="${box.x}" y1="${py(tick).toFixed(1)}" x2="${box.x + box.width}" y2="${py(tick).toFixed(1)}" stroke="#eee"/>`,
+    );
     out.push(`<text x="${box.x - 6}" y="${(py(tick) + 4).toFixed(1)}" text-anchor="end">${tickLabel(tick)}</text>`);
   }
   series.forEach((line, index) => {
     const points = [...line.points].sort((a, b) => a.x - b.x);
-    const path = points.map((point, at) => `${at === 0 ? 'M' : 'L'}${px(point.x).toFixed(1)},${py(point.y).toFixed(1)}`).join(' ');
-    out.push(`<path d="${path}" fill="none" stroke="${line.color}" stroke-width="2"${line.dashed ? ' stroke-dasharray="5,4"' : ''}/>`);
-    for (const point of points) out.push(`<circle cx="${px(point.x).toFixed(1)}" cy="${py(point.y).toFixed(1)}" r="3.5" fill="${line.color}"/>`);
+    const path = points
+      .map((point, at) => `${at === 0 ? 'M' : 'L'}${px(point.x).toFixed(1)},${py(point.y).toFixed(1)}`)
+      .join(' ');
+    out.push(
+      `<path d="${path}" fill="none" stroke="${line.color}" stroke-width="2"${line.dashed ? ' stroke-dasharray="5,4"' : ''}/>`,
+    );
+    for (const point of points)
+      out.push(`<circle cx="${px(point.x).toFixed(1)}" cy="${py(point.y).toFixed(1)}" r="3.5" fill="${line.color}"/>`);
     const legendY = box.y + 16 + index * 16;
     out.push(`<rect x="${box.x + 8}" y="${legendY - 9}" width="12" height="4" fill="${line.color}"/>`);
     out.push(`<text x="${box.x + 26}" y="${legendY - 3}">${escapeXml(line.label)}</text>`);
@@ -126,8 +145,16 @@ export function renderChart(report: BenchReport): string {
   const height = 420;
   const seed = panel({ x: 80, y: 40, width: 360, height: 300 }, 'Seeding', 'ms per article', seedSeries(report));
   const { series, classes } = querySeries(report);
-  const query = panel({ x: 560, y: 40, width: 360, height: 300 }, 'Query p50', 'ms (geometric mean over classes)', series);
-  const caption = classes.length > 0 ? `p50: geometric mean over ${classes.length} classes every drawn target answered (${classes.join('; ')})` : 'p50: no class answered by every target';
+  const query = panel(
+    { x: 560, y: 40, width: 360, height: 300 },
+    'Query p50',
+    'ms (geometric mean over classes)',
+    series,
+  );
+  const caption =
+    classes.length > 0
+      ? `p50: geometric mean over ${classes.length} classes every drawn target answered (${classes.join('; ')})`
+      : 'p50: no class answered by every target';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">
 <rect width="${width}" height="${height}" fill="white"/>
 ${seed}

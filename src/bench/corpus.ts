@@ -51,9 +51,38 @@ function zipf(size: number, exponent: number, next: () => number): () => number 
   };
 }
 
-const SYLLABLES = ['ka', 'ri', 'stan', 'mo', 'lev', 'dar', 'zen', 'ba', 'qu', 'tor', 'ish', 'vol', 'na', 'gar', 'pe', 'lum', 'sa', 'rek', 'ost', 'ul'];
+const SYLLABLES = [
+  'ka',
+  'ri',
+  'stan',
+  'mo',
+  'lev',
+  'dar',
+  'zen',
+  'ba',
+  'qu',
+  'tor',
+  'ish',
+  'vol',
+  'na',
+  'gar',
+  'pe',
+  'lum',
+  'sa',
+  'rek',
+  'ost',
+  'ul',
+];
 const GROUP_WORDS = ['Front', 'Movement', 'Brigade', 'Council', 'Alliance', 'Party', 'League', 'Army'];
-const GROUP_CATEGORIES = ['government', 'militant', 'alliance', 'intergovernmental', 'political', 'media', 'other'] as const;
+const GROUP_CATEGORIES = [
+  'government',
+  'militant',
+  'alliance',
+  'intergovernmental',
+  'political',
+  'media',
+  'other',
+] as const;
 
 interface Actor {
   id: string;
@@ -70,7 +99,11 @@ function word(next: () => number, parts: number): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Actors by popularity rank: the first are the states and groups every article mentions. */
 function makeActors(count: number, next: () => number): Actor[] {
@@ -79,7 +112,7 @@ function makeActors(count: number, next: () => number): Actor[] {
   for (let rank = 0; rank < count; rank += 1) {
     const roll = next();
     const type: Actor['type'] = rank % 10 === 0 || roll < 0.12 ? 'State' : roll < 0.6 ? 'Group' : 'Person';
-    let name = '';
+    let name: string;
     do {
       // 20^3 states and 8 × 20^3 groups: room for thousands of distinct names.
       if (type === 'State') name = `${word(next, 3)}ia`;
@@ -87,7 +120,10 @@ function makeActors(count: number, next: () => number): Actor[] {
       else name = `${word(next, 2)} ${word(next, 3)}`;
     } while (used.has(name));
     used.add(name);
-    const initials = name.split(' ').map((part) => part.charAt(0)).join('');
+    const initials = name
+      .split(' ')
+      .map((part) => part.charAt(0))
+      .join('');
     const aliases = type === 'Person' ? [`${name.split(' ')[1]}`] : [`${name} (${initials})`, `the ${name}`];
     const extra: Json =
       type === 'State'
@@ -95,7 +131,14 @@ function makeActors(count: number, next: () => number): Actor[] {
         : type === 'Group'
           ? { category: GROUP_CATEGORIES[rank % GROUP_CATEGORIES.length] }
           : { role: 'spokesperson' };
-    actors.push({ id: `${slug(name)}-${rank}`, type, name, aliases, ...(type === 'State' && { wikidata: `Q${100_000 + rank}` }), extra });
+    actors.push({
+      id: `${slug(name)}-${rank}`,
+      type,
+      name,
+      aliases,
+      ...(type === 'State' && { wikidata: `Q${100_000 + rank}` }),
+      extra,
+    });
   }
   return actors;
 }
@@ -147,7 +190,11 @@ export function* generateCorpus(options: CorpusOptions): Generator<{ file: strin
     entities.push({ id: meetingId, type: 'Meeting', name: `Meeting ${index}`, date });
     entities.push({ id: statementId, type: 'Statement', name: `Joint statement ${index}`, date });
 
-    const typed = entities.map((entity) => ({ id: String(entity.id), type: entity.type as EntityType, name: String(entity.name) }));
+    const typed = entities.map((entity) => ({
+      id: String(entity.id),
+      type: entity.type as EntityType,
+      name: String(entity.name),
+    }));
     const relations: Json[] = [];
     const sentences: string[] = [];
     const speakers = typed.filter((entity) => entity.type !== 'Meeting');

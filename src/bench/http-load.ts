@@ -62,7 +62,8 @@ export function sampleFailure(answer: SampleAnswer): string | null {
   const body = answer.body as { errors?: unknown; error?: unknown } | string;
   const detail = typeof body === 'string' ? body : JSON.stringify(body.errors ?? body.error ?? null);
   if (answer.status < 200 || answer.status >= 300) return `HTTP ${answer.status}: ${detail.slice(0, 300)}`;
-  if (typeof body === 'object' && body !== null && (body.errors !== undefined || body.error !== undefined)) return detail.slice(0, 300);
+  if (typeof body === 'object' && body !== null && (body.errors !== undefined || body.error !== undefined))
+    return detail.slice(0, 300);
   return null;
 }
 
@@ -119,7 +120,11 @@ export async function loadClass(origin: string, spec: HttpRequestSpec, settings:
             method: 'POST' as const,
             body: JSON.stringify(spec.body),
             onResponse: (status: number, body: string) => {
-              if (status < 300 && (body.startsWith('{"errors"') || body.includes('"errors":[') || body.startsWith('{"error"'))) graphqlErrors += 1;
+              if (
+                status < 300 &&
+                (body.startsWith('{"errors"') || body.includes('"errors":[') || body.startsWith('{"error"'))
+              )
+                graphqlErrors += 1;
             },
           },
         ],

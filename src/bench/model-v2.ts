@@ -4,7 +4,13 @@
  * servers write and read exactly what the project's writer does (docs/graph-model.md).
  */
 import { dateBounds } from '../domain/dates.ts';
-import { CLAIM_LABEL, DERIVED_RELATIONSHIP_TYPES, RELATION_TYPES, cypherRelationshipType, type RelationType } from '../domain/vocabulary.ts';
+import {
+  CLAIM_LABEL,
+  DERIVED_RELATIONSHIP_TYPES,
+  RELATION_TYPES,
+  cypherRelationshipType,
+  type RelationType,
+} from '../domain/vocabulary.ts';
 export { claimId, claimRelation, relationKey } from '../db/write-rows.ts';
 
 export { CLAIM_LABEL };
@@ -12,8 +18,9 @@ const { claims, subject, object, attributedTo } = DERIVED_RELATIONSHIP_TYPES;
 export const CLAIM_LINKS = { claims, subject, object, attributedTo } as const;
 
 /** Every vocabulary relationship type, checked against the whitelist once. */
-export const RELATIONSHIP_TYPES: readonly RelationType[] = RELATION_TYPES.map((type) => cypherRelationshipType(type) as RelationType);
-
+export const RELATIONSHIP_TYPES: readonly RelationType[] = RELATION_TYPES.map(
+  (type) => cypherRelationshipType(type) as RelationType,
+);
 
 export interface ClaimDates {
   effectiveDate: string;

@@ -16,7 +16,6 @@ export const USAGE = `Usage: npm run bench -- [options]
 
 Neo4j: NEO4J_BENCH_BOLT_PORT, NEO4J_BENCH_HTTP_PORT, NEO4J_BENCH_LOCAL_DIR (default 17697, 17484, .neo4j-bench).`;
 
-
 export interface Options {
   sizes: number[];
   seed: number;
@@ -30,7 +29,8 @@ export class UsageError extends Error {}
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name}: expected a positive integer, got ${JSON.stringify(text)}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new UsageError(`--${name}: expected a positive integer, got ${JSON.stringify(text)}`);
   return value;
 }
 
@@ -49,7 +49,9 @@ export function parseOptions(args: string[]): Options | 'help' {
     },
   });
   if (values.help) return 'help';
-  const sizes = (values.sizes ?? (values.quick ? '200' : '1000,5000,20000')).split(',').map((size) => positiveInteger('sizes', size.trim()));
+  const sizes = (values.sizes ?? (values.quick ? '200' : '1000,5000,20000'))
+    .split(',')
+    .map((size) => positiveInteger('sizes', size.trim()));
   return {
     sizes,
     seed: positiveInteger('seed', values.seed),
@@ -59,4 +61,3 @@ export function parseOptions(args: string[]): Options | 'help' {
     keep: values.keep,
   };
 }
-

@@ -135,7 +135,10 @@ export function documentRows(document: CorpusDocument): Batch {
           entityCount: entities.length,
           relationCount: relations.length,
         },
-        mentions: entities.map((entity) => ({ id: entity.id, props: { localId: entity.id, name: entity.props.name, aliases: entity.props.aliases } })),
+        mentions: entities.map((entity) => ({
+          id: entity.id,
+          props: { localId: entity.id, name: entity.props.name, aliases: entity.props.aliases },
+        })),
       },
     ],
     claims,
@@ -187,7 +190,11 @@ export function aggregateClaims(claims: readonly ClaimRow[]): AggregateRow[] {
   const rows = new Map<string, AggregateRow & { articles: Set<string> }>();
   for (const claim of claims) {
     const name = claimRelation(claim.type as RelationType, claim.sourceId, claim.targetId);
-    const { effectiveDate, dateStart, dateEnd } = claim.props as { effectiveDate: string; dateStart: string; dateEnd: string };
+    const { effectiveDate, dateStart, dateEnd } = claim.props as {
+      effectiveDate: string;
+      dateStart: string;
+      dateEnd: string;
+    };
     const confidence = claim.props.confidence as number;
     const row = rows.get(name);
     if (!row) {
@@ -210,9 +217,11 @@ export function aggregateClaims(claims: readonly ClaimRow[]): AggregateRow[] {
     row.claimCount += 1;
     row.articles.add(claim.articleId);
     row.articleCount = row.articles.size;
-    if (dateStart < row.firstDate || (dateStart === row.firstDate && effectiveDate < row.firstSeen)) row.firstSeen = effectiveDate;
+    if (dateStart < row.firstDate || (dateStart === row.firstDate && effectiveDate < row.firstSeen))
+      row.firstSeen = effectiveDate;
     if (dateStart < row.firstDate) row.firstDate = dateStart;
-    if (dateEnd > row.lastDate || (dateEnd === row.lastDate && effectiveDate > row.lastSeen)) row.lastSeen = effectiveDate;
+    if (dateEnd > row.lastDate || (dateEnd === row.lastDate && effectiveDate > row.lastSeen))
+      row.lastSeen = effectiveDate;
     if (dateEnd > row.lastDate) row.lastDate = dateEnd;
     row.maxConfidence = Math.max(row.maxConfidence, confidence);
   }
@@ -284,7 +293,12 @@ async function writeCommon(tx: ManagedTransaction, batch: Batch): Promise<void> 
   await tx.run(MERGE_ARTICLES, { articles: batch.articles });
 }
 
-async function load(model: BenchModel, documents: Iterable<CorpusDocument>, driver: Driver, options: LoadOptions): Promise<LoadResult> {
+async function load(
+  model: BenchModel,
+  documents: Iterable<CorpusDocument>,
+  driver: Driver,
+  options: LoadOptions,
+): Promise<LoadResult> {
   const started = performance.now();
   const session = driver.session({ database: options.database ?? 'neo4j', defaultAccessMode: neo4j.session.WRITE });
   let articles = 0;
@@ -295,7 +309,9 @@ async function load(model: BenchModel, documents: Iterable<CorpusDocument>, driv
         await writeCommon(tx, batch);
         if (batch.claims.length === 0) return;
         if (model === 'simple') {
-          await tx.run(CREATE_CLAIM_RELATIONSHIPS, { claims: batch.claims.map(({ type, sourceId, targetId, props }) => ({ type, sourceId, targetId, props })) });
+          await tx.run(CREATE_CLAIM_RELATIONSHIPS, {
+            claims: batch.claims.map(({ type, sourceId, targetId, props }) => ({ type, sourceId, targetId, props })),
+          });
         } else {
           await tx.run(CREATE_CLAIM_NODES, { claims: batch.claims });
           await tx.run(MERGE_AGGREGATES, { relations: aggregateClaims(batch.claims) });
@@ -311,11 +327,19 @@ async function load(model: BenchModel, documents: Iterable<CorpusDocument>, driv
 }
 
 /** The old model's physical limit: entities, articles, MENTIONS and one relationship per claim. */
-export function loadSimple(documents: Iterable<CorpusDocument>, driver: Driver, options: LoadOptions = {}): Promise<LoadResult> {
+export function loadSimple(
+  documents: Iterable<CorpusDocument>,
+  driver: Driver,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   return load('simple', documents, driver, options);
 }
 
 /** Model v2: entities, articles, MENTIONS, :Claim nodes with their links, aggregated relations. */
-export function loadModel(documents: Iterable<CorpusDocument>, driver: Driver, options: LoadOptions = {}): Promise<LoadResult> {
+export function loadModel(
+  documents: Iterable<CorpusDocument>,
+  driver: Driver,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   return load('model', documents, driver, options);
 }

@@ -57,17 +57,33 @@ export interface BenchReport {
   sizes: SizeResult[];
 }
 
-export const TARGET_LABELS: Record<Target, string> = { project: 'project', neo4jGraphql: '@neo4j/graphql', raw: 'raw Cypher' };
+export const TARGET_LABELS: Record<Target, string> = {
+  project: 'project',
+  neo4jGraphql: '@neo4j/graphql',
+  raw: 'raw Cypher',
+};
 
 const int = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '—');
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 const seconds = (ms: number | undefined) => (ms === undefined ? '—' : fixed(ms / 1000, 2));
-const ms = (value: number) => (!Number.isFinite(value) ? (value === Number.POSITIVE_INFINITY ? '∞' : '—') : value < 10 ? value.toFixed(1) : int(value));
-const ratio = (value: number) => (Number.isFinite(value) && value > 0 ? `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}×` : '—');
+const ms = (value: number) =>
+  !Number.isFinite(value)
+    ? value === Number.POSITIVE_INFINITY
+      ? '∞'
+      : '—'
+    : value < 10
+      ? value.toFixed(1)
+      : int(value);
+const ratio = (value: number) =>
+  Number.isFinite(value) && value > 0 ? `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}×` : '—';
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map((_, index) => (index === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, index) => (index === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 }
 
 export function renderSeedingTable(size: SizeResult): string {
@@ -87,18 +103,23 @@ export function renderSeedingTable(size: SizeResult): string {
       ],
     ];
   });
-  return table(['loader', 's', 'articles/s', 'claims/s', 'peak RSS (MiB)', 'unchanged re-run (s)', 'project time ÷ this'], rows);
+  return table(
+    ['loader', 's', 'articles/s', 'claims/s', 'peak RSS (MiB)', 'unchanged re-run (s)', 'project time ÷ this'],
+    rows,
+  );
 }
 
 function cell(figures: ClassFigures | undefined, field: 'reqPerSec' | 'p50' | 'p99' | 'cypherQueries'): string {
   if (!figures) return '—';
-  if (figures.failure !== null) return field === 'cypherQueries' ? fixed(figures.cypherQueries ?? Number.NaN, 0) : 'FAILED';
+  if (figures.failure !== null)
+    return field === 'cypherQueries' ? fixed(figures.cypherQueries ?? Number.NaN, 0) : 'FAILED';
   if (field === 'reqPerSec') return fixed(figures.reqPerSec);
   if (field === 'cypherQueries') return figures.cypherQueries === null ? '?' : String(figures.cypherQueries);
   return ms(figures[field]);
 }
 
-const ok = (figures: ClassFigures | undefined): figures is ClassFigures => figures !== undefined && figures.failure === null;
+const ok = (figures: ClassFigures | undefined): figures is ClassFigures =>
+  figures !== undefined && figures.failure === null;
 
 export function renderQueryTable(size: SizeResult): string {
   const targets: Target[] = ['project', 'neo4jGraphql', 'raw'];
@@ -110,10 +131,13 @@ export function renderQueryTable(size: SizeResult): string {
   ];
   const rows = size.queries.map((row) => {
     const project = row.figures.project;
-    const versus = (other: ClassFigures | undefined) => (ok(project) && ok(other) ? ratio(project.p50 / other.p50) : '—');
+    const versus = (other: ClassFigures | undefined) =>
+      ok(project) && ok(other) ? ratio(project.p50 / other.p50) : '—';
     return [
       escapeCell(row.name),
-      ...targets.flatMap((target) => (['reqPerSec', 'p50', 'p99', 'cypherQueries'] as const).map((field) => cell(row.figures[target], field))),
+      ...targets.flatMap((target) =>
+        (['reqPerSec', 'p50', 'p99', 'cypherQueries'] as const).map((field) => cell(row.figures[target], field)),
+      ),
       versus(row.figures.neo4jGraphql),
       versus(row.figures.raw),
     ];
@@ -125,13 +149,20 @@ function renderFailures(size: SizeResult): string {
   const lines = size.queries.flatMap((row) =>
     (Object.entries(row.figures) as Array<[Target, ClassFigures]>)
       .filter(([, figures]) => figures.failure !== null)
-      .map(([target, figures]) => `- **${escapeCell(row.name)}**, ${TARGET_LABELS[target]}: ${escapeCell(figures.failure ?? '')}`),
+      .map(
+        ([target, figures]) =>
+          `- **${escapeCell(row.name)}**, ${TARGET_LABELS[target]}: ${escapeCell(figures.failure ?? '')}`,
+      ),
   );
-  return lines.length === 0 ? 'No request class failed.' : `FAILED classes (reported, not hidden):\n\n${lines.join('\n')}`;
+  return lines.length === 0
+    ? 'No request class failed.'
+    : `FAILED classes (reported, not hidden):\n\n${lines.join('\n')}`;
 }
 
 function renderNotes(size: SizeResult): string {
-  const notes = size.queries.filter((row) => row.note).map((row) => `- ${escapeCell(row.name)}: ${escapeCell(row.note ?? '')}`);
+  const notes = size.queries
+    .filter((row) => row.note)
+    .map((row) => `- ${escapeCell(row.name)}: ${escapeCell(row.note ?? '')}`);
   return notes.length === 0 ? '' : `Differences between the targets' requests:\n\n${notes.join('\n')}`;
 }
 
@@ -160,52 +191,100 @@ export function renderGoals(report: BenchReport): string {
     const label = `${int(size.articles)} articles`;
     if (rawModel) {
       const value = project.ms / rawModel.ms;
-      rows.push({ goal: `seeding ≤ 1.1 × raw model (${label})`, measured: ratio(value), verdict: verdict(value, 1.1, true) });
+      rows.push({
+        goal: `seeding ≤ 1.1 × raw model (${label})`,
+        measured: ratio(value),
+        verdict: verdict(value, 1.1, true),
+      });
     }
     if (rawSimple) {
       const value = project.ms / rawSimple.ms;
-      rows.push({ goal: `seeding ≤ 2 × raw simple (${label})`, measured: ratio(value), verdict: verdict(value, 2, true) });
+      rows.push({
+        goal: `seeding ≤ 2 × raw simple (${label})`,
+        measured: ratio(value),
+        verdict: verdict(value, 2, true),
+      });
     }
     if (size.articles === 5000 && project.rerunMs !== undefined) {
-      rows.push({ goal: 'unchanged re-run of 5,000 articles ≤ 1 s', measured: `${seconds(project.rerunMs)} s`, verdict: verdict(project.rerunMs, 1000, true) });
+      rows.push({
+        goal: 'unchanged re-run of 5,000 articles ≤ 1 s',
+        measured: `${seconds(project.rerunMs)} s`,
+        verdict: verdict(project.rerunMs, 1000, true),
+      });
     }
   }
   const seeded = report.sizes.filter((size) => size.loads.project);
   if (seeded.length > 1) {
     const [first, last] = [seeded[0]!, seeded.at(-1)!];
     const growth = perArticle(last) / perArticle(first);
-    rows.push({ goal: `time per article at ${int(last.articles)} ≤ 1.2 × at ${int(first.articles)}`, measured: ratio(growth), verdict: verdict(growth, 1.2, true) });
+    rows.push({
+      goal: `time per article at ${int(last.articles)} ≤ 1.2 × at ${int(first.articles)}`,
+      measured: ratio(growth),
+      verdict: verdict(growth, 1.2, true),
+    });
     const rss = (last.loads.project?.peakRssMiB ?? Number.NaN) / (first.loads.project?.peakRssMiB ?? Number.NaN);
-    rows.push({ goal: `seed peak RSS flat from ${int(first.articles)} to ${int(last.articles)} (≤ 1.2 ×)`, measured: ratio(rss), verdict: verdict(rss, 1.2, true) });
+    rows.push({
+      goal: `seed peak RSS flat from ${int(first.articles)} to ${int(last.articles)} (≤ 1.2 ×)`,
+      measured: ratio(rss),
+      verdict: verdict(rss, 1.2, true),
+    });
   }
   const largest = report.sizes.at(-1);
   if (largest) {
     for (const row of largest.queries) {
       const project = row.figures.project;
       if (!ok(project)) {
-        rows.push({ goal: `${row.name}: answers (${int(largest.articles)} articles)`, measured: 'FAILED', verdict: 'not met' });
+        rows.push({
+          goal: `${row.name}: answers (${int(largest.articles)} articles)`,
+          measured: 'FAILED',
+          verdict: 'not met',
+        });
         continue;
       }
       const library = row.figures.neo4jGraphql;
       if (library) {
         const value = ok(library) ? project.reqPerSec / library.reqPerSec : Number.POSITIVE_INFINITY;
-        rows.push({ goal: `${row.name}: req/s ≥ 1.5 × @neo4j/graphql`, measured: ok(library) ? ratio(value) : 'it failed', verdict: ok(library) ? verdict(value, 1.5, false) : 'met' });
-        if (ok(library)) rows.push({ goal: `${row.name}: p99 ≤ @neo4j/graphql's`, measured: `${ms(project.p99)} / ${ms(library.p99)} ms`, verdict: verdict(project.p99, library.p99, true) });
+        rows.push({
+          goal: `${row.name}: req/s ≥ 1.5 × @neo4j/graphql`,
+          measured: ok(library) ? ratio(value) : 'it failed',
+          verdict: ok(library) ? verdict(value, 1.5, false) : 'met',
+        });
+        if (ok(library))
+          rows.push({
+            goal: `${row.name}: p99 ≤ @neo4j/graphql's`,
+            measured: `${ms(project.p99)} / ${ms(library.p99)} ms`,
+            verdict: verdict(project.p99, library.p99, true),
+          });
       }
       const raw = row.figures.raw;
       if (ok(raw)) {
         const value = project.reqPerSec / raw.reqPerSec;
-        rows.push({ goal: `${row.name}: req/s ≥ 0.8 × raw`, measured: ratio(value), verdict: verdict(value, 0.8, false) });
-        rows.push({ goal: `${row.name}: p99 ≤ raw's`, measured: `${ms(project.p99)} / ${ms(raw.p99)} ms`, verdict: verdict(project.p99, raw.p99, true) });
+        rows.push({
+          goal: `${row.name}: req/s ≥ 0.8 × raw`,
+          measured: ratio(value),
+          verdict: verdict(value, 0.8, false),
+        });
+        rows.push({
+          goal: `${row.name}: p99 ≤ raw's`,
+          measured: `${ms(project.p99)} / ${ms(raw.p99)} ms`,
+          verdict: verdict(project.p99, raw.p99, true),
+        });
       }
     }
     const previous = report.sizes.at(-2);
     if (previous) {
       for (const row of largest.queries) {
-        const [now, before] = [row.figures.project, previous.queries.find((candidate) => candidate.name === row.name)?.figures.project];
+        const [now, before] = [
+          row.figures.project,
+          previous.queries.find((candidate) => candidate.name === row.name)?.figures.project,
+        ];
         if (!ok(now) || !ok(before)) continue;
         const growth = now.p50 / before.p50;
-        rows.push({ goal: `${row.name}: p50 at ${int(largest.articles)} ≤ 1.5 × at ${int(previous.articles)}`, measured: ratio(growth), verdict: verdict(growth, 1.5, true) });
+        rows.push({
+          goal: `${row.name}: p50 at ${int(largest.articles)} ≤ 1.5 × at ${int(previous.articles)}`,
+          measured: ratio(growth),
+          verdict: verdict(growth, 1.5, true),
+        });
       }
     }
   }
@@ -214,7 +293,10 @@ export function renderGoals(report: BenchReport): string {
   return [
     `## Goals (issue 9): ${met} of ${rows.length} met`,
     '',
-    table(['goal', 'measured', 'verdict'], rows.map((row) => [escapeCell(row.goal), row.measured, row.verdict])),
+    table(
+      ['goal', 'measured', 'verdict'],
+      rows.map((row) => [escapeCell(row.goal), row.measured, row.verdict]),
+    ),
   ].join('\n');
 }
 

@@ -23,7 +23,12 @@ export async function benchTargets(db: Db): Promise<BenchTargets> {
   const ranked = (records[0]?.get('ranked') ?? []) as Array<{ id: string; name: string }>;
   const at = (index: number) => ranked[Math.min(index, ranked.length - 1)] ?? { id: 'none', name: 'none' };
   const word = at(0).name.split(' ')[0] ?? 'x';
-  return { popular: at(0).id, second: at(1).id, middle: at(Math.floor(ranked.length / 2)).id, searchText: `${word.slice(0, -2)}${word.slice(-1)}` };
+  return {
+    popular: at(0).id,
+    second: at(1).id,
+    middle: at(Math.floor(ranked.length / 2)).id,
+    searchText: `${word.slice(0, -2)}${word.slice(-1)}`,
+  };
 }
 
 /** Representative requests against the bench corpus. */
@@ -38,7 +43,7 @@ export function benchRequests(t: BenchTargets): Record<string, string> {
     relations(first: 200) { totalCount edges { node { type source { id name } target { id name } articleCount } } } }`,
     'entity with relations and articles': `{
     entity(id: "${t.popular}") { name aliases relations(first: 50) { type source { name } target { name } articleCount } articles(first: 20) { title } } }`,
-    'search': `{ search(query: "${t.searchText}", first: 10) { id name } }`,
+    search: `{ search(query: "${t.searchText}", first: 10) { id name } }`,
     'path (maxHops 4)': `{ path(from: "${t.second}", to: "${t.middle}", maxHops: 4) { length nodes { name } relations { type } } }`,
     'neighborhood (depth 2)': `{ neighborhood(id: "${t.middle}", depth: 2) { nodes { id } relations { type } } }`,
     'ranking (most criticized)': `{ ranking(type: CRITICIZES, role: TARGET, first: 10) { entity { name } articleCount } }`,
@@ -52,7 +57,9 @@ function percentile(sorted: number[], p: number): number {
 export async function benchApi(db: Db, repetitions: number, targets: BenchTargets): Promise<void> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test' });
   const { yoga } = createApp({ config, db });
-  console.log(`\nAPI (in-process yoga.fetch, ${repetitions} requests each; p50 / p95 latency, Cypher queries per request):`);
+  console.log(
+    `\nAPI (in-process yoga.fetch, ${repetitions} requests each; p50 / p95 latency, Cypher queries per request):`,
+  );
   let failures = 0;
   for (const [name, query] of Object.entries(benchRequests(targets))) {
     const timings: number[] = [];
@@ -77,7 +84,9 @@ export async function benchApi(db: Db, repetitions: number, targets: BenchTarget
       continue;
     }
     timings.sort((a, b) => a - b);
-    console.log(`  ${name.padEnd(52)} ${percentile(timings, 50).toFixed(1).padStart(7)} ms / ${percentile(timings, 95).toFixed(1).padStart(7)} ms   ${queries} queries`);
+    console.log(
+      `  ${name.padEnd(52)} ${percentile(timings, 50).toFixed(1).padStart(7)} ms / ${percentile(timings, 95).toFixed(1).padStart(7)} ms   ${queries} queries`,
+    );
   }
   await yoga.dispose();
   if (failures > 0) console.log(`  ${failures} request class${failures === 1 ? '' : 'es'} failed on this corpus.`);

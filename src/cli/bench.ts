@@ -5,12 +5,25 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { renderChart } from '../bench/chart.ts';
 import { parseOptions, USAGE, type Options } from '../bench/options.ts';
 import { startNeo4jGraphQLServer, listen, type ComparisonServer } from '../bench/compare/neo4j-graphql-server.ts';
-import { chooseTargets, queryClasses, type HttpRequestSpec, type QueryClass, type Target } from '../bench/compare/query-classes.ts';
+import {
+  chooseTargets,
+  queryClasses,
+  type HttpRequestSpec,
+  type QueryClass,
+  type Target,
+} from '../bench/compare/query-classes.ts';
 import { startRawServer } from '../bench/compare/raw-handler.ts';
 import { generateCorpus } from '../bench/corpus.ts';
 import { loadClass, sampleFailure, sendOnce, type ClassFigures, type LoadSettings } from '../bench/http-load.ts';
 import { loadModel, loadSimple } from '../bench/raw-loaders.ts';
-import { renderResults, type BenchReport, type LoadFigures, type MachineInfo, type QueryRow, type SizeResult } from '../bench/results.ts';
+import {
+  renderResults,
+  type BenchReport,
+  type LoadFigures,
+  type MachineInfo,
+  type QueryRow,
+  type SizeResult,
+} from '../bench/results.ts';
 import { loadConfig } from '../config.ts';
 import { resetGraph } from '../db/article-writer.ts';
 import { createDriver, type Db } from '../db/driver.ts';
@@ -45,8 +58,14 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak
 }
 
 async function machineInfo(db: Db): Promise<MachineInfo> {
-  const { records } = await db.driver.executeQuery('CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition', {}, { database: db.database, routing: 'READ' });
-  const neo4j = records.map((record) => `${record.get('name')} ${record.get('version')} ${record.get('edition')}`).join(', ');
+  const { records } = await db.driver.executeQuery(
+    'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
+    {},
+    { database: db.database, routing: 'READ' },
+  );
+  const neo4j = records
+    .map((record) => `${record.get('name')} ${record.get('version')} ${record.get('edition')}`)
+    .join(', ');
   return {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
@@ -54,12 +73,18 @@ async function machineInfo(db: Db): Promise<MachineInfo> {
     os: `${osType()} ${release()}`,
     node: process.version,
     neo4j,
-    loadAverage: loadavg().map((load) => load.toFixed(2)).join(', '),
+    loadAverage: loadavg()
+      .map((load) => load.toFixed(2))
+      .join(', '),
   };
 }
 
 /** The request of a class for a target; a deep page is reached by walking its pages from the first. */
-async function requestFor(queryClass: QueryClass, target: Target, origin: string): Promise<HttpRequestSpec | { failure: string } | undefined> {
+async function requestFor(
+  queryClass: QueryClass,
+  target: Target,
+  origin: string,
+): Promise<HttpRequestSpec | { failure: string } | undefined> {
   if (!queryClass.paged) return queryClass.requests[target];
   const spec = queryClass.paged.specs[target];
   if (!spec) return undefined;
@@ -75,14 +100,31 @@ async function requestFor(queryClass: QueryClass, target: Target, origin: string
   return spec.at(cursor);
 }
 
-async function runClasses(target: Target, origin: string, classes: QueryClass[], settings: LoadSettings, rows: QueryRow[]): Promise<void> {
+async function runClasses(
+  target: Target,
+  origin: string,
+  classes: QueryClass[],
+  settings: LoadSettings,
+  rows: QueryRow[],
+): Promise<void> {
   for (const queryClass of classes) {
     const row = rows.find((candidate) => candidate.name === queryClass.name) as QueryRow;
     const request = await requestFor(queryClass, target, origin);
     if (request === undefined) continue;
     const figures: ClassFigures =
       'failure' in request
-        ? { failure: request.failure, requests: 0, reqPerSec: 0, p50: Number.NaN, p99: Number.NaN, errors: 0, timeouts: 0, non2xx: 0, graphqlErrors: 0, cypherQueries: null }
+        ? {
+            failure: request.failure,
+            requests: 0,
+            reqPerSec: 0,
+            p50: Number.NaN,
+            p99: Number.NaN,
+            errors: 0,
+            timeouts: 0,
+            non2xx: 0,
+            graphqlErrors: 0,
+            cypherQueries: null,
+          }
         : await loadClass(origin, request, settings);
     row.figures[target] = figures;
     log(
@@ -97,7 +139,13 @@ async function runClasses(target: Target, origin: string, classes: QueryClass[],
 
 /** The project's API (as `createApp` builds it, in test mode so responses carry `extensions.cypherQueries`) on a free loopback port. */
 async function startProjectServer(db: Db, boltUrl: string, password: string): Promise<ComparisonServer> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', NEO4J_URI: boltUrl, NEO4J_PASSWORD: password, NEO4J_DATABASE: db.database });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    NEO4J_URI: boltUrl,
+    NEO4J_PASSWORD: password,
+    NEO4J_DATABASE: db.database,
+  });
   const app = createApp({ config, db });
   return listen(createServer(app.yoga), 0, '/graphql', () => app.yoga.dispose());
 }
@@ -125,7 +173,12 @@ async function warmUp(db: Db, seed: number): Promise<void> {
 
 const originOf = (server: ComparisonServer) => new URL(server.url).origin;
 
-async function benchSize(db: Db, articles: number, options: Options, connection: { boltUrl: string; password: string }): Promise<SizeResult> {
+async function benchSize(
+  db: Db,
+  articles: number,
+  options: Options,
+  connection: { boltUrl: string; password: string },
+): Promise<SizeResult> {
   const corpus = () => generateCorpus({ articles, seed: options.seed });
   const folder = mkdtempSync(join(tmpdir(), 'geograph-bench-'));
   let claims = 0;
@@ -150,15 +203,27 @@ async function benchSize(db: Db, articles: number, options: Options, connection:
     const files = await listArticleFiles([folder]);
     const seeded = await withPeakRss(() => seedSources(fileSources(files), db));
     const rerun = await seedSources(fileSources(files), db);
-    const project: LoadFigures = { ms: seeded.result.durationMs, articles: files.length, claims, peakRssMiB: seeded.peakRssMiB, rerunMs: rerun.durationMs };
+    const project: LoadFigures = {
+      ms: seeded.result.durationMs,
+      articles: files.length,
+      claims,
+      peakRssMiB: seeded.peakRssMiB,
+      rerunMs: rerun.durationMs,
+    };
     loads.project = project;
-    log(`  project:     ${(project.ms / 1000).toFixed(2)} s, unchanged re-run ${((project.rerunMs ?? 0) / 1000).toFixed(2)} s (${rerun.unchanged} unchanged)`);
+    log(
+      `  project:     ${(project.ms / 1000).toFixed(2)} s, unchanged re-run ${((project.rerunMs ?? 0) / 1000).toFixed(2)} s (${rerun.unchanged} unchanged)`,
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 
   const classes = queryClasses(chooseTargets(corpus()));
-  const rows: QueryRow[] = classes.map((queryClass) => ({ name: queryClass.name, ...(queryClass.note && { note: queryClass.note }), figures: {} }));
+  const rows: QueryRow[] = classes.map((queryClass) => ({
+    name: queryClass.name,
+    ...(queryClass.note && { note: queryClass.note }),
+    figures: {},
+  }));
   const settings: LoadSettings = { connections: options.connections, duration: options.duration };
   log(`  queries (${options.connections} connections, ${options.duration} s each):`);
 
@@ -207,7 +272,11 @@ async function main(): Promise<number> {
     NEO4J_PASSWORD: 'bench-password',
   });
   const started = await startLocalNeo4j(settings, log);
-  const driver = createDriver({ NEO4J_URI: started.boltUrl, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: settings.NEO4J_PASSWORD });
+  const driver = createDriver({
+    NEO4J_URI: started.boltUrl,
+    NEO4J_USER: 'neo4j',
+    NEO4J_PASSWORD: settings.NEO4J_PASSWORD,
+  });
   const db: Db = { driver, database: 'neo4j' };
   try {
     await migrate(db);
@@ -224,7 +293,9 @@ async function main(): Promise<number> {
     log('Warming up (every loader once on 20 articles, untimed) ...');
     await warmUp(db, options.seed);
     for (const size of options.sizes) {
-      report.sizes.push(await benchSize(db, size, options, { boltUrl: started.boltUrl, password: settings.NEO4J_PASSWORD }));
+      report.sizes.push(
+        await benchSize(db, size, options, { boltUrl: started.boltUrl, password: settings.NEO4J_PASSWORD }),
+      );
       // Written after every size, so a long run that stops half-way leaves what it measured.
       writeFileSync(out, renderResults(report, chartFile));
       // The figures themselves, so the report can be rendered again without measuring again.
@@ -237,7 +308,9 @@ async function main(): Promise<number> {
       size.queries.filter((row) => row.figures.project?.failure).map((row) => `${size.articles} articles: ${row.name}`),
     );
     if (failed.length > 0) {
-      console.error(`The project failed ${failed.length} query class${failed.length === 1 ? '' : 'es'}:\n  ${failed.join('\n  ')}`);
+      console.error(
+        `The project failed ${failed.length} query class${failed.length === 1 ? '' : 'es'}:\n  ${failed.join('\n  ')}`,
+      );
       return 1;
     }
     return 0;

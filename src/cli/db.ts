@@ -19,7 +19,11 @@ async function main(command: string | undefined): Promise<number> {
   if (command === 'start') {
     const result = await startLocalNeo4j(settings, log);
     const what = `Neo4j ${result.server?.version} ${result.server?.edition} (pid ${result.pid})`;
-    log(result.alreadyRunning ? `${what} is already running.` : `${what} started in ${result.seconds} s${result.downloaded ? ' (download included)' : ''}.`);
+    log(
+      result.alreadyRunning
+        ? `${what} is already running.`
+        : `${what} started in ${result.seconds} s${result.downloaded ? ' (download included)' : ''}.`,
+    );
     log(`  Bolt:    ${result.boltUrl}   user ${settings.NEO4J_USER}`);
     log(`  Browser: ${result.browserUrl}`);
     log(`  Data:    ${result.home}`);
@@ -34,7 +38,11 @@ async function main(command: string | undefined): Promise<number> {
   }
   const status = await localNeo4jStatus(settings);
   if (!status.running) {
-    log(status.pid === null ? `Neo4j is not running (${status.home}).` : `Neo4j (pid ${status.pid}) is running but does not answer on ${status.boltUrl} yet.`);
+    log(
+      status.pid === null
+        ? `Neo4j is not running (${status.home}).`
+        : `Neo4j (pid ${status.pid}) is running but does not answer on ${status.boltUrl} yet.`,
+    );
     return 3;
   }
   log(`Neo4j ${status.server?.version} ${status.server?.edition} is running (pid ${status.pid}).`);

@@ -7,9 +7,13 @@ async function main(): Promise<number> {
   const driver = createDriver(config);
   try {
     const { statements, upgrade } = await migrate({ driver, database: config.NEO4J_DATABASE });
-    console.log(`Schema applied to ${config.NEO4J_URI} (database ${config.NEO4J_DATABASE}): ${statements} statements, all indexes online.`);
+    console.log(
+      `Schema applied to ${config.NEO4J_URI} (database ${config.NEO4J_DATABASE}): ${statements} statements, all indexes online.`,
+    );
     if (upgrade.claims > 0) {
-      console.log(`Upgraded the graph to claims as nodes: ${upgrade.claims} claims, ${upgrade.relations} aggregated relations.`);
+      console.log(
+        `Upgraded the graph to claims as nodes: ${upgrade.claims} claims, ${upgrade.relations} aggregated relations.`,
+      );
     }
     return 0;
   } finally {

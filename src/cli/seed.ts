@@ -49,7 +49,9 @@ function parse(argv: string[]) {
   if (values['dry-run'] && values.reset) throw new SeedUsageError('--dry-run and --reset exclude each other');
   const batchRows = values['batch-rows'] === undefined ? DEFAULT_WRITE_BATCH_ROWS : Number(values['batch-rows']);
   if (!Number.isInteger(batchRows) || batchRows < 1) {
-    throw new SeedUsageError(`--batch-rows expects a whole number of rows above 0, got ${JSON.stringify(values['batch-rows'])}`);
+    throw new SeedUsageError(
+      `--batch-rows expects a whole number of rows above 0, got ${JSON.stringify(values['batch-rows'])}`,
+    );
   }
   return { ...values, batchRows, paths: positionals.length > 0 ? positionals : ['seed'] };
 }
@@ -60,7 +62,10 @@ function printReport(report: SeedReport): void {
       `Seeded ${report.files} file${report.files === 1 ? '' : 's'} in ${(report.durationMs / 1000).toFixed(2)} s:`,
       `  articles:  ${report.articles} (${report.created} new, ${report.replaced} replaced, ${report.unchanged} unchanged)`,
       `  entities:  ${report.entitiesCreated} created, ${report.entitiesMerged} merged`,
-      ...report.merges.map((merge) => `    merged "${merge.fromId}" into "${merge.intoId}" (same ${merge.reason}: ${merge.matched}; ${merge.file})`),
+      ...report.merges.map(
+        (merge) =>
+          `    merged "${merge.fromId}" into "${merge.intoId}" (same ${merge.reason}: ${merge.matched}; ${merge.file})`,
+      ),
       `  relations: ${report.relationsWritten} written`,
     ].join('\n'),
   );
@@ -107,7 +112,9 @@ async function main(argv: string[]): Promise<number> {
       console.error(`No article "${articleId}" in the graph; nothing removed.`);
       return 1;
     }
-    console.log(`Removed article "${articleId}": ${result.relationsDeleted} relations and ${result.entitiesDeleted} entities no other article needs.`);
+    console.log(
+      `Removed article "${articleId}": ${result.relationsDeleted} relations and ${result.entitiesDeleted} entities no other article needs.`,
+    );
     return 0;
   }
 
@@ -131,12 +138,19 @@ async function load(files: string[], options: ReturnType<typeof parse>, limits: 
   if (options['dry-run']) {
     const validation = await validateRun(fileSources(files, limits), null, progress.update);
     progress.done();
-    console.log(`${files.length} file${files.length === 1 ? '' : 's'} valid (dry run: nothing written, the graph not consulted).`);
-    if (validation.warnings.length > 0) console.log(`Not checked without the graph:\n${formatIssues(validation.warnings)}`);
+    console.log(
+      `${files.length} file${files.length === 1 ? '' : 's'} valid (dry run: nothing written, the graph not consulted).`,
+    );
+    if (validation.warnings.length > 0)
+      console.log(`Not checked without the graph:\n${formatIssues(validation.warnings)}`);
     return 0;
   }
   const report = await withDb((db) =>
-    seedSources(fileSources(files, limits), db, progress.update, { reset: options.reset, onWait: tellWaiting, batchRows: options.batchRows }),
+    seedSources(fileSources(files, limits), db, progress.update, {
+      reset: options.reset,
+      onWait: tellWaiting,
+      batchRows: options.batchRows,
+    }),
   );
   progress.done();
   printReport(report);

@@ -20,13 +20,19 @@ async function main(): Promise<void> {
   // The local quick start is for exploring: GraphiQL on unless GRAPHIQL says otherwise.
   env.GRAPHIQL ??= 'true';
   const ownDatabase = Boolean(env.NEO4J_URI);
-  const runtime = loadRuntimeSettings({ ...env, BROWSER_KIT_URL: env.BROWSER_KIT_URL ?? `http://localhost:${env.PORT || 4000}/browser` });
+  const runtime = loadRuntimeSettings({
+    ...env,
+    BROWSER_KIT_URL: env.BROWSER_KIT_URL ?? `http://localhost:${env.PORT || 4000}/browser`,
+  });
   // Before anything starts: a production run with the public default password stops here.
-  checkDatabasePassword({ NEO4J_PASSWORD: env.NEO4J_PASSWORD || runtime.NEO4J_PASSWORD }, env, (message) => console.warn(message));
+  checkDatabasePassword({ NEO4J_PASSWORD: env.NEO4J_PASSWORD || runtime.NEO4J_PASSWORD }, env, (message) =>
+    console.warn(message),
+  );
   let browserUrl = `http://localhost:${runtime.NEO4J_HTTP_PORT}/browser/`;
   if (!ownDatabase) {
     if (runtime.NEO4J_RUNTIME === 'docker') {
-      if (dockerCompose(['up', '-d', '--wait', 'neo4j']) !== 0) throw new RuntimeError('docker compose could not start the neo4j service');
+      if (dockerCompose(['up', '-d', '--wait', 'neo4j']) !== 0)
+        throw new RuntimeError('docker compose could not start the neo4j service');
     } else {
       const started = await startLocalNeo4j(runtime, (line) => console.log(line));
       console.log(started.alreadyRunning ? 'Neo4j was already running.' : `Neo4j started in ${started.seconds} s.`);
@@ -49,7 +55,9 @@ async function main(): Promise<void> {
   if (articles === 0) {
     const files = await listArticleFiles([`${PROJECT_ROOT}/seed`]);
     const report = await seedSources(fileSources(files), db);
-    console.log(`Seed loaded: ${report.articles} article(s), ${report.entitiesCreated} entities, ${report.relationsWritten} relations.`);
+    console.log(
+      `Seed loaded: ${report.articles} article(s), ${report.entitiesCreated} entities, ${report.relationsWritten} relations.`,
+    );
   } else {
     console.log(`The graph already holds ${articles} article(s); seed not reloaded (npm run seed reloads it).`);
   }

@@ -31,8 +31,8 @@ const {
 } = DERIVED_RELATIONSHIP_TYPES;
 
 /** Every optional entity property of the format, each a plain identifier (safe as Cypher text). */
-const ENTITY_PROPERTY_KEYS = [...new Set([...ENTITY_COMMON_PROPS, ...ENTITY_TYPES.flatMap(entityTypeProps)])].filter((key) =>
-  /^[a-z][A-Za-z0-9]*$/.test(key),
+const ENTITY_PROPERTY_KEYS = [...new Set([...ENTITY_COMMON_PROPS, ...ENTITY_TYPES.flatMap(entityTypeProps)])].filter(
+  (key) => /^[a-z][A-Za-z0-9]*$/.test(key),
 );
 
 /** First non-null value wins: what an earlier-loaded article said about an entity is kept. */
@@ -53,7 +53,12 @@ const PROPS_FROM_MENTIONS = ENTITY_PROPERTY_KEYS.map(
 const LOAD_ORDER = 'a.loadedAt, a.loadIndex, a.id';
 
 /** For each of these values of an Article property that some article has, another property of it. */
-async function articlePropertyBy(db: Db, key: 'id' | 'fileHash', values: string[], wanted: 'id' | 'contentHash'): Promise<Map<string, string>> {
+async function articlePropertyBy(
+  db: Db,
+  key: 'id' | 'fileHash',
+  values: string[],
+  wanted: 'id' | 'contentHash',
+): Promise<Map<string, string>> {
   if (values.length === 0) return new Map();
   const { records } = await db.driver.executeQuery(
     `UNWIND $values AS value
@@ -66,10 +71,12 @@ async function articlePropertyBy(db: Db, key: 'id' | 'fileHash', values: string[
 }
 
 /** The stored content hash of each of these articles that is in the graph. */
-export const findContentHashes = (db: Db, articleIds: string[]) => articlePropertyBy(db, 'id', articleIds, 'contentHash');
+export const findContentHashes = (db: Db, articleIds: string[]) =>
+  articlePropertyBy(db, 'id', articleIds, 'contentHash');
 
 /** For each of these file hashes that an article in the graph was written from, that article's id. */
-export const findArticlesByFileHash = (db: Db, fileHashes: string[]) => articlePropertyBy(db, 'fileHash', fileHashes, 'id');
+export const findArticlesByFileHash = (db: Db, fileHashes: string[]) =>
+  articlePropertyBy(db, 'fileHash', fileHashes, 'id');
 
 /** The rows of `$list` of one type; the type is the vocabulary's (whitelisted), never input. */
 const rowsOfType = (list: string, type: string) => `[row IN $${list} WHERE row.type = '${type}']`;
@@ -165,12 +172,19 @@ export interface BatchWriteResult {
  * Runs each statement once for the whole batch. Statement texts never change and list
  * parameters always hold maps of the same shape, so Neo4j plans each statement once per run.
  */
-async function writeRows(tx: ManagedTransaction, rows: BatchRows, options: { namesFromMentions: boolean }): Promise<BatchWriteResult> {
+async function writeRows(
+  tx: ManagedTransaction,
+  rows: BatchRows,
+  options: { namesFromMentions: boolean },
+): Promise<BatchWriteResult> {
   await tx.run(WRITE_ARTICLES, { articles: rows.articles });
-  const entities = await tx.run(options.namesFromMentions ? WRITE_ENTITY_PROPERTIES : WRITE_ENTITIES, { entities: rows.entities });
+  const entities = await tx.run(options.namesFromMentions ? WRITE_ENTITY_PROPERTIES : WRITE_ENTITIES, {
+    entities: rows.entities,
+  });
   const entitiesCreated = entities.summary.counters.updates().nodesCreated;
   await tx.run(WRITE_MENTIONS, { mentions: rows.mentions });
-  if (rows.forwardReferences.length > 0) await tx.run(CREATE_FORWARD_REFERENCES, { references: rows.forwardReferences });
+  if (rows.forwardReferences.length > 0)
+    await tx.run(CREATE_FORWARD_REFERENCES, { references: rows.forwardReferences });
 
   let relationsWritten = 0;
   if (rows.claims.length > 0) {
@@ -191,7 +205,13 @@ async function writeRows(tx: ManagedTransaction, rows: BatchRows, options: { nam
   if (rows.merges.length > 0) {
     await tx.run(WRITE_MERGES, {
       merges: rows.merges.map(({ fromId, intoId, reason, matched, articleId, fromName, fromType }) => ({
-        fromId, intoId, reason, matched, articleId, fromName, fromType,
+        fromId,
+        intoId,
+        reason,
+        matched,
+        articleId,
+        fromName,
+        fromType,
       })),
     });
   }
@@ -203,7 +223,11 @@ async function writeRows(tx: ManagedTransaction, rows: BatchRows, options: { nam
  * leaves none of them or all of them. The caller (holding the lease) checked they are new; the
  * transaction checks again, so a retry by the driver ends the same.
  */
-export function writeNewArticles(db: Db, plans: readonly ArticleWritePlan[], lease: IngestLease): Promise<BatchWriteResult> {
+export function writeNewArticles(
+  db: Db,
+  plans: readonly ArticleWritePlan[],
+  lease: IngestLease,
+): Promise<BatchWriteResult> {
   const rows = batchRows(plans);
   return inLeasedWrite(db, lease, async (tx) => {
     const existing = await tx.run(`UNWIND $ids AS id MATCH (a:${ARTICLE} {id: id}) RETURN collect(a.id) AS ids`, {
@@ -228,16 +252,23 @@ export function writeArticle(db: Db, plan: ArticleWritePlan, lease: IngestLease)
   const rows = batchRows([plan]);
   return inLeasedWrite(db, lease, async (tx) => {
     const articleId = plan.article.id;
-    const existing = await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) RETURN a.contentHash AS contentHash`, { articleId });
+    const existing = await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) RETURN a.contentHash AS contentHash`, {
+      articleId,
+    });
     const previousHash = existing.records[0]?.get('contentHash') as string | undefined;
-    if (previousHash === plan.article.contentHash) return { outcome: 'unchanged', entitiesCreated: 0, relationsWritten: 0 };
-    if (previousHash === undefined) return { outcome: 'created', ...(await writeRows(tx, rows, { namesFromMentions: false })) };
+    if (previousHash === plan.article.contentHash)
+      return { outcome: 'unchanged', entitiesCreated: 0, relationsWritten: 0 };
+    if (previousHash === undefined)
+      return { outcome: 'created', ...(await writeRows(tx, rows, { namesFromMentions: false })) };
 
     const { mentioned, relations } = await takeBackArticle(tx, articleId, { keepArticleNode: true });
     await recountRelations(tx, relations);
     const written = await writeRows(tx, rows, { namesFromMentions: true });
     const stillMentioned = new Set(plan.entities.map((entity) => entity.id));
-    await deleteOrphans(tx, mentioned.filter((id) => !stillMentioned.has(id)));
+    await deleteOrphans(
+      tx,
+      mentioned.filter((id) => !stillMentioned.has(id)),
+    );
     await refreshEntities(tx, [...new Set([...mentioned, ...stillMentioned])]);
     // Merge records stay until the new version is written: a merged id it still uses keeps
     // meaning its entity, and resolves through the record without a new merge.
@@ -265,10 +296,7 @@ async function takeBackArticle(
   const record = found.records[0];
   const mentioned = (record?.get('mentioned') as string[] | undefined) ?? [];
   const relations = (record?.get('relations') as RelationToRecount[] | undefined) ?? [];
-  const deleted = await tx.run(
-    `MATCH (c:${CLAIM} {articleId: $articleId}) DETACH DELETE c`,
-    { articleId },
-  );
+  const deleted = await tx.run(`MATCH (c:${CLAIM} {articleId: $articleId}) DETACH DELETE c`, { articleId });
   await tx.run(
     options.keepArticleNode
       ? `MATCH (a:${ARTICLE} {id: $articleId})-[r:${MENTIONS}|${AUTHORED}]-() DELETE r`
@@ -394,7 +422,9 @@ export async function resetGraph(db: Db): Promise<void> {
     // CALL { } IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeWrite.
     // The lock node stays: a writer may hold its lease (the caller of --reset does).
     await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
-    await session.run(`MATCH (n) WHERE NOT n:${cypherLabel(INGEST_LOCK_LABEL)} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`);
+    await session.run(
+      `MATCH (n) WHERE NOT n:${cypherLabel(INGEST_LOCK_LABEL)} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+    );
   } finally {
     await session.close();
   }

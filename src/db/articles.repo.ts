@@ -2,7 +2,10 @@ import { articleProjection } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
 import type { ArticleRow } from './rows.ts';
 
-export async function findArticlesByIds(runner: QueryRunner, ids: readonly string[]): Promise<Map<string, ArticleRow | null>> {
+export async function findArticlesByIds(
+  runner: QueryRunner,
+  ids: readonly string[],
+): Promise<Map<string, ArticleRow | null>> {
   const records = await runner.read(
     `UNWIND $ids AS requested
      OPTIONAL MATCH (a:Article {id: requested})

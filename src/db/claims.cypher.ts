@@ -151,7 +151,11 @@ export function relationRows(scopes: readonly RelationScope[], types: readonly R
  * `CALL` clause giving `evidence` for relationship `r`: its claims that pass the filter, oldest
  * first, projected. Reads the claims through the `claim_relation` index.
  */
-export function evidenceOf(filter: EvidenceFilter, r = 'r', options: { articleId?: string; withArticles?: boolean } = {}): string {
+export function evidenceOf(
+  filter: EvidenceFilter,
+  r = 'r',
+  options: { articleId?: string; withArticles?: boolean } = {},
+): string {
   const articleCondition = options.articleId ? ` AND c.articleId = ${options.articleId}` : '';
   const imports = options.articleId ? `${r}, ${options.articleId}` : r;
   return `CALL (${imports}) {

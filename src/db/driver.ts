@@ -8,7 +8,9 @@ import type { Config } from '../config.ts';
  * in retries and get a timeout.
  */
 function retryWindowMs(config: Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>): number {
-  return config.REQUEST_TIMEOUT_MS === undefined ? 15_000 : Math.min(15_000, Math.floor(config.REQUEST_TIMEOUT_MS * 0.3));
+  return config.REQUEST_TIMEOUT_MS === undefined
+    ? 15_000
+    : Math.min(15_000, Math.floor(config.REQUEST_TIMEOUT_MS * 0.3));
 }
 
 /**
@@ -18,7 +20,9 @@ function retryWindowMs(config: Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>): num
  * 10 s, with 5 s attempts, instead of a 503).
  */
 function connectionTimeoutMs(config: Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>): number {
-  return config.REQUEST_TIMEOUT_MS === undefined ? 5_000 : Math.min(5_000, Math.max(1_000, Math.floor(config.REQUEST_TIMEOUT_MS * 0.2)));
+  return config.REQUEST_TIMEOUT_MS === undefined
+    ? 5_000
+    : Math.min(5_000, Math.max(1_000, Math.floor(config.REQUEST_TIMEOUT_MS * 0.2)));
 }
 
 /** One driver per process: it owns the connection pool. */

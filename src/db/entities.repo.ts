@@ -14,7 +14,10 @@ export const ENTITY_NAMES_INDEX = 'entity_names';
 const { authored: AUTHORED, mentions: MENTIONS, mergedInto: MERGED_INTO } = DERIVED_RELATIONSHIP_TYPES;
 
 /** Keyed by the requested id: an id that was merged maps to the canonical entity. */
-export async function findEntitiesByIds(runner: QueryRunner, ids: readonly string[]): Promise<Map<string, EntityRow | null>> {
+export async function findEntitiesByIds(
+  runner: QueryRunner,
+  ids: readonly string[],
+): Promise<Map<string, EntityRow | null>> {
   const records = await runner.read(
     `UNWIND $ids AS requested
      OPTIONAL MATCH (direct:Entity {id: requested})

@@ -2,7 +2,12 @@ import type { EvidenceRow } from './rows.ts';
 
 /** Oldest first: by the first day a claim's date can mean, then the last, then article order. */
 export function compareEvidenceByDate(a: EvidenceRow, b: EvidenceRow): number {
-  const key = (row: EvidenceRow) => [row.dateStart ?? '', row.dateEnd ?? '', row.articleId, String(row.ordinal ?? 0).padStart(6, '0')];
+  const key = (row: EvidenceRow) => [
+    row.dateStart ?? '',
+    row.dateEnd ?? '',
+    row.articleId,
+    String(row.ordinal ?? 0).padStart(6, '0'),
+  ];
   const [x, y] = [key(a), key(b)];
   for (let i = 0; i < x.length; i += 1) {
     if (x[i]! < y[i]!) return -1;

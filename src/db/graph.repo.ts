@@ -16,7 +16,6 @@ function boundInteger(value: number, min: number, max: number): number {
   return value;
 }
 
-
 export interface PathResult {
   fromFound: boolean;
   toFound: boolean;
@@ -54,7 +53,10 @@ export async function findShortestPath(
     toFound: row?.toFound === true,
     path:
       row?.pathFound === true
-        ? { nodes: row.nodes as EntityRow[], relations: (row.relations as RawAggregatedRelation[]).map((raw) => toAggregatedRow(raw, {})) }
+        ? {
+            nodes: row.nodes as EntityRow[],
+            relations: (row.relations as RawAggregatedRelation[]).map((raw) => toAggregatedRow(raw, {})),
+          }
         : null,
   };
 }
@@ -90,7 +92,10 @@ function breadthFirst(types: string, depth: number): string {
       }
       WITH merged AS entries, [e IN merged WHERE e.d = ${level} | e.n] AS frontier`;
   }
-  text += depth > 0 ? `\n      ${expand}\n      UNWIND entries + [x IN next | {n: x, d: ${depth}}] AS e` : '\n      UNWIND entries AS e';
+  text +=
+    depth > 0
+      ? `\n      ${expand}\n      UNWIND entries + [x IN next | {n: x, d: ${depth}}] AS e`
+      : '\n      UNWIND entries AS e';
   return `${text}
       WITH e.n AS n, min(e.d) AS distance
       ORDER BY distance, n.id
@@ -126,11 +131,14 @@ export async function findNeighborhood(
     RETURN found[0..$maxNodes] AS kept, size(found) > $maxNodes AS nodesTruncated`,
     { id, maxNodes: integer(options.maxNodes) },
   );
-  const kept = ((reached?.kept ?? []) as Array<{ entity: EntityRow; distance: number }>).map(({ entity, distance }) => ({
-    entity,
-    distance: Number(distance),
-  }));
-  if (kept.length === 0) return { found: false, nodes: [], relations: [], nodesTruncated: false, relationsTruncated: false };
+  const kept = ((reached?.kept ?? []) as Array<{ entity: EntityRow; distance: number }>).map(
+    ({ entity, distance }) => ({
+      entity,
+      distance: Number(distance),
+    }),
+  );
+  if (kept.length === 0)
+    return { found: false, nodes: [], relations: [], nodesTruncated: false, relationsTruncated: false };
   // A second query: the reached ids are its parameter, so the rows its sort holds carry no
   // list (see breadthFirst); a list in scope there cost 165 MB on a 1,000-article graph.
   const [row] = await runner.read(

@@ -14,7 +14,11 @@ export async function databaseAnswers(db: Db, timeoutMs = 2_000): Promise<boolea
   const answered = (async () => {
     await db.driver.verifyConnectivity({ database: db.database });
     // The timeout too, so that no Cypher of the API runs without one.
-    await db.driver.executeQuery('RETURN 1 AS ok', {}, { database: db.database, routing: neo4j.routing.READ, transactionConfig: { timeout: timeoutMs } });
+    await db.driver.executeQuery(
+      'RETURN 1 AS ok',
+      {},
+      { database: db.database, routing: neo4j.routing.READ, transactionConfig: { timeout: timeoutMs } },
+    );
     return true;
   })().catch(() => false);
   try {

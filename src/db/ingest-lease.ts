@@ -37,7 +37,10 @@ export interface LeaseHolder {
 
 /** Another writer kept the lease for longer than the caller was willing to wait. */
 export class IngestBusyError extends Error {
-  constructor(readonly holder: LeaseHolder, waitedMs: number) {
+  constructor(
+    readonly holder: LeaseHolder,
+    waitedMs: number,
+  ) {
     super(
       `Another writer is loading data (${holder.purpose}, pid ${holder.pid} on ${holder.host}); ` +
         `waited ${Math.round(waitedMs / 1000)} s. Try again when it has finished.`,
@@ -48,7 +51,9 @@ export class IngestBusyError extends Error {
 /** The lease expired and another writer took it: this run must stop writing. */
 export class IngestLeaseLostError extends Error {
   constructor() {
-    super('This run lost its write lease to another writer (it stalled for longer than the lease lasts); nothing more was written. Run it again.');
+    super(
+      'This run lost its write lease to another writer (it stalled for longer than the lease lasts); nothing more was written. Run it again.',
+    );
   }
 }
 
@@ -150,7 +155,11 @@ export async function fenceIngestLease(tx: ManagedTransaction, lease: IngestLeas
 }
 
 /** A write transaction fenced on the lease, sharing the API's bookmarks (a read after it sees it). */
-export async function inLeasedWrite<T>(db: Db, lease: IngestLease, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+export async function inLeasedWrite<T>(
+  db: Db,
+  lease: IngestLease,
+  work: (tx: ManagedTransaction) => Promise<T>,
+): Promise<T> {
   const session = db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
   try {
     return await session.executeWrite(async (tx) => {
@@ -182,14 +191,21 @@ export async function releaseIngestLease(db: Db, lease: IngestLease): Promise<vo
  * Runs `work` holding the lease: renewed in the background while work reads and validates,
  * released at the end whatever happens. The lease ends with the process, so a kill frees it.
  */
-export async function withIngestLease<T>(db: Db, options: AcquireOptions, work: (lease: IngestLease) => Promise<T>): Promise<T> {
+export async function withIngestLease<T>(
+  db: Db,
+  options: AcquireOptions,
+  work: (lease: IngestLease) => Promise<T>,
+): Promise<T> {
   const lease = await acquireIngestLease(db, options);
-  const renew = setInterval(() => {
-    inLeasedWrite(db, lease, async () => {}).catch(() => {
-      // A failed renewal is either a lost lease (recorded; the next write fails) or a
-      // passing database error (the next renewal or write tries again).
-    });
-  }, Math.max(1_000, Math.floor(lease.ttlMs / 3)));
+  const renew = setInterval(
+    () => {
+      inLeasedWrite(db, lease, async () => {}).catch(() => {
+        // A failed renewal is either a lost lease (recorded; the next write fails) or a
+        // passing database error (the next renewal or write tries again).
+      });
+    },
+    Math.max(1_000, Math.floor(lease.ttlMs / 3)),
+  );
   renew.unref();
   try {
     return await work(lease);

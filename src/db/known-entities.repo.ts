@@ -1,5 +1,12 @@
 import neo4j from 'neo4j-driver';
-import { ARTICLE_LABEL, ENTITY_LABEL, MERGE_LABEL, DERIVED_RELATIONSHIP_TYPES, cypherLabel, type EntityType } from '../domain/vocabulary.ts';
+import {
+  ARTICLE_LABEL,
+  ENTITY_LABEL,
+  MERGE_LABEL,
+  DERIVED_RELATIONSHIP_TYPES,
+  cypherLabel,
+  type EntityType,
+} from '../domain/vocabulary.ts';
 import type { KnownEntity, KnownEntityLookup } from '../ingest/resolve-run.ts';
 import type { Db } from './driver.ts';
 import { ENTITY_NORMALIZED_NAMES_INDEX } from './schema-statements.ts';
@@ -35,7 +42,10 @@ export function exactTermQuery(term: string): string {
  */
 export function graphEntityLookup(db: Db): KnownEntityLookup {
   async function read(query: string, parameters: Record<string, unknown>): Promise<KnownEntity[]> {
-    const { records } = await db.driver.executeQuery(query, parameters, { database: db.database, routing: neo4j.routing.READ });
+    const { records } = await db.driver.executeQuery(query, parameters, {
+      database: db.database,
+      routing: neo4j.routing.READ,
+    });
     return records.map((record) => record.get('entity') as KnownEntity);
   }
   return {

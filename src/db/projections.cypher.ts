@@ -11,8 +11,7 @@ export const entityProjection = (v: string): string =>
   `${v} {.id, .type, .name, aliases: coalesce(${v}.aliases, []), .description, .wikidata, ` +
   `.iso3, .category, .role, .date, .location, .summary}`;
 
-export const articleProjection = (v: string): string =>
-  `${v} {.id, .title, .publishedAt, .url, .publisher, .language}`;
+export const articleProjection = (v: string): string => `${v} {.id, .title, .publishedAt, .url, .publisher, .language}`;
 
 export const evidenceProjection = (v: string): string =>
   `${v} {.articleId, .ordinal, .quote, modality: coalesce(${v}.modality, $defaultModality), ` +
@@ -57,7 +56,10 @@ export function toAggregatedRow(raw: RawAggregatedRelation, evidenceFilter: Evid
 }
 
 /** A relation read with its (already filtered, oldest-first) evidence: aggregates computed from it. */
-export function toRelationRow(raw: RawRelation & { evidence: EvidenceRow[] }, evidenceFilter: EvidenceFilter): RelationRow & { evidence: EvidenceRow[] } {
+export function toRelationRow(
+  raw: RawRelation & { evidence: EvidenceRow[] },
+  evidenceFilter: EvidenceFilter,
+): RelationRow & { evidence: EvidenceRow[] } {
   const { evidence } = raw;
   const aggregates = { articleCount: new Set(evidence.map((claim) => claim.articleId)).size, ...seenRange(evidence) };
   return { ...toAggregatedRow({ ...raw, ...aggregates }, evidenceFilter), evidence };

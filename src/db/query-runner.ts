@@ -56,7 +56,13 @@ export interface QueryRunnerOptions {
 const MIN_QUERY_TIMEOUT_MS = 10;
 
 export function createQueryRunner(db: Db, options: QueryRunnerOptions = {}): CountingQueryRunner {
-  const { timeoutMs = 15_000, deadline, maxQueries = Infinity, maxConcurrent = Infinity, mapError = (error: unknown) => error } = options;
+  const {
+    timeoutMs = 15_000,
+    deadline,
+    maxQueries = Infinity,
+    maxConcurrent = Infinity,
+    mapError = (error: unknown) => error,
+  } = options;
   const slots = new Semaphore(maxConcurrent);
   let count = 0;
 

@@ -9,7 +9,14 @@
  * Relationship types cannot be parameters: one block per vocabulary type, each taking its
  * rows from one list, so the text is the same for every batch (and planned once).
  */
-import { CLAIM_LABEL, ENTITY_LABEL, MODALITIES, RELATION_TYPES, cypherLabel, cypherRelationshipType } from '../domain/vocabulary.ts';
+import {
+  CLAIM_LABEL,
+  ENTITY_LABEL,
+  MODALITIES,
+  RELATION_TYPES,
+  cypherLabel,
+  cypherRelationshipType,
+} from '../domain/vocabulary.ts';
 
 const ENTITY = cypherLabel(ENTITY_LABEL);
 const CLAIM = cypherLabel(CLAIM_LABEL);

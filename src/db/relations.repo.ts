@@ -41,7 +41,12 @@ const rowsWithEvidence = (value: unknown, filter: EvidenceFilter): RelationWithE
   ((value ?? []) as Array<RawRelation & { evidence: EvidenceRow[] }>).map((raw) => toRelationRow(raw, filter));
 
 /** Keys travel through Cypher with '' for "not via a statement": part of a sort key, it must compare. */
-const toCypherKey = (key: RelationKey) => ({ type: key.type, sourceId: key.sourceId, targetId: key.targetId, viaId: key.viaId ?? '' });
+const toCypherKey = (key: RelationKey) => ({
+  type: key.type,
+  sourceId: key.sourceId,
+  targetId: key.targetId,
+  viaId: key.viaId ?? '',
+});
 
 export interface RelationSelection {
   source: string | null;
@@ -67,7 +72,10 @@ export interface PageOptions {
 /** Aggregates, then (when asked) evidence, then the row with its endpoints, for relationship `r`. */
 function pageRows(filter: EvidenceFilter, options: PageOptions, clause: 'RETURN' | 'WITH'): string {
   const evidence = options.withEvidence ? evidenceOf(filter, 'r', { withArticles: true }) : '';
-  const row = relationRow('type', 'sourceId', 'targetId', 'viaId', 'agg', { endpoints: true, ...(options.withEvidence && { evidence: 'evidence' }) });
+  const row = relationRow('type', 'sourceId', 'targetId', 'viaId', 'agg', {
+    endpoints: true,
+    ...(options.withEvidence && { evidence: 'evidence' }),
+  });
   return `${relationAggregates(filter)}
       ${evidence}
       ${clause} collect(${row}) AS relations`;
@@ -111,7 +119,11 @@ export async function findRelationsPage(
   };
 }
 
-function scopedPageCypher(selection: RelationSelection, after: RelationKey | null, { withTotalCount, ...options }: PageOptions): string {
+function scopedPageCypher(
+  selection: RelationSelection,
+  after: RelationKey | null,
+  { withTotalCount, ...options }: PageOptions,
+): string {
   const scope: RelationScope = {
     via: selection.includeStatements,
     ...(selection.source !== null && { source: 'scopeSource' }),
@@ -136,7 +148,11 @@ function scopedPageCypher(selection: RelationSelection, after: RelationKey | nul
     RETURN totalCount, relations`;
 }
 
-function graphPageCypher(selection: RelationSelection, after: RelationKey | null, { withTotalCount, ...options }: PageOptions): string {
+function graphPageCypher(
+  selection: RelationSelection,
+  after: RelationKey | null,
+  { withTotalCount, ...options }: PageOptions,
+): string {
   const types = [...selection.types].sort();
   const passes = relationPasses(selection.filter);
   const branches: string[] = [];
@@ -164,7 +180,9 @@ function graphPageCypher(selection: RelationSelection, after: RelationKey | null
     const relationshipType = cypherRelationshipType(type);
     counts.push(`COUNT { MATCH ()-[r:${relationshipType}]->() WHERE ${passes} }`);
     if (selection.includeStatements && STATEMENT_SOURCE_TYPES.includes(type)) {
-      counts.push(`COUNT { MATCH (s:${ENTITY})-[:ISSUED]->(:Statement)-[r:${relationshipType}]->() WHERE s:${ACTOR_LABELS} AND ${passes} }`);
+      counts.push(
+        `COUNT { MATCH (s:${ENTITY})-[:ISSUED]->(:Statement)-[r:${relationshipType}]->() WHERE s:${ACTOR_LABELS} AND ${passes} }`,
+      );
     }
   }
   const totalCount = withTotalCount ? counts.join(' + ') : 'null';
@@ -400,7 +418,10 @@ export async function findTimeline(
   return {
     id: String(row?.scopeId ?? id),
     found: row?.found === true,
-    events: events.map(({ evidence, ...key }) => ({ key: { ...key, viaId: key.viaId === '' ? null : key.viaId }, evidence })),
+    events: events.map(({ evidence, ...key }) => ({
+      key: { ...key, viaId: key.viaId === '' ? null : key.viaId },
+      evidence,
+    })),
     rows: aggregatedRows(row?.relations, options.filter),
   };
 }
@@ -425,13 +446,14 @@ export async function findRanking(
 ): Promise<RankingRow[]> {
   const [ranked, counterpart] = options.role === 'SOURCE' ? ['sourceId', 'targetId'] : ['targetId', 'sourceId'];
   const order = 'articleCount DESC, claimCount DESC, counterpartCount DESC, entityId';
-  const credited = STATEMENT_SOURCE_TYPES.includes(options.type) && options.includeStatements
-    ? `UNION
+  const credited =
+    STATEMENT_SOURCE_TYPES.includes(options.type) && options.includeStatements
+      ? `UNION
         MATCH (st:${ENTITY} {id: c.sourceId})
         MATCH (s:${ENTITY})-[:ISSUED]->(st)
         WHERE st:Statement AND s:${ACTOR_LABELS}
         RETURN s.id AS sourceId, c.targetId AS targetId`
-    : '';
+      : '';
   // Every claim of the type, read through the claim_relation index by its prefix (the type),
   // and counted once: an aggregation, so no sort holds more than the ranked rows.
   const cypher = `

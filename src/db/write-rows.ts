@@ -78,8 +78,11 @@ export const claimRelation = (type: RelationType, sourceId: string, targetId: st
 export const claimId = (articleId: string, ordinal: number): string => `${articleId}#${ordinal}`;
 
 /** Sorts like evidence is listed: oldest first, then article, then position in the article. */
-export const evidenceOrder = (props: Pick<RelationProps, 'dateStart' | 'dateEnd'>, articleId: string, ordinal: number): string =>
-  `${props.dateStart} ${props.dateEnd} ${articleId} ${String(ordinal).padStart(6, '0')}`;
+export const evidenceOrder = (
+  props: Pick<RelationProps, 'dateStart' | 'dateEnd'>,
+  articleId: string,
+  ordinal: number,
+): string => `${props.dateStart} ${props.dateEnd} ${articleId} ${String(ordinal).padStart(6, '0')}`;
 
 export interface BatchRows {
   articles: ArticleWriteRow[];
@@ -165,7 +168,8 @@ export function batchRows(plans: readonly ArticleWritePlan[]): BatchRows {
           relation: relationName,
           props: relation.props,
         });
-        if (relation.props.attributedTo !== null) rows.attributions.push({ claimId: id, entityId: relation.props.attributedTo });
+        if (relation.props.attributedTo !== null)
+          rows.attributions.push({ claimId: id, entityId: relation.props.attributedTo });
         addToDelta(deltas, type, relation, articleId, relationName);
       }
     }

@@ -104,7 +104,9 @@ export const ArticleMetaSchema = z
       .describe('BCP 47 language tag, e.g. "en".'),
     text: textUpTo(TEXT_LIMITS.articleText, 'an article text')
       .optional()
-      .describe('The article body. When present, every relation quote must occur in it (whitespace, quotes and dashes folded).'),
+      .describe(
+        'The article body. When present, every relation quote must occur in it (whitespace, quotes and dashes folded).',
+      ),
   })
   .describe('The article the claims come from.');
 
@@ -201,7 +203,9 @@ export const RelationSchema = z
 
 export const ExtractedArticleSchema = z
   .strictObject({
-    $schema: textUpTo(TEXT_LIMITS.schemaRef, 'a JSON Schema reference').optional().describe('Lets editors find this JSON Schema; ignored by the loader.'),
+    $schema: textUpTo(TEXT_LIMITS.schemaRef, 'a JSON Schema reference')
+      .optional()
+      .describe('Lets editors find this JSON Schema; ignored by the loader.'),
     formatVersion: z.literal(FORMAT_VERSION).describe('Version of the extracted-article format.'),
     article: ArticleMetaSchema,
     entities: z.array(EntitySchema).describe('Entities the article mentions.'),

@@ -11,17 +11,25 @@ import { BadUserInputError } from './errors.ts';
 export function checkRange(value: number, min: number, max: number, field: string, hint = ''): number {
   if (value < min || value > max) {
     const cap = value > max ? ` (the cap is ${max}${hint ? `; ${hint}` : ''})` : '';
-    throw new BadUserInputError({ field, reason: `expected an integer from ${min} to ${max}, received ${value}${cap}` });
+    throw new BadUserInputError({
+      field,
+      reason: `expected an integer from ${min} to ${max}, received ${value}${cap}`,
+    });
   }
   return value;
 }
 
-export const checkFirst = (value: number, max: number, field = 'first', hint = '') => checkRange(value, 1, max, field, hint);
+export const checkFirst = (value: number, max: number, field = 'first', hint = '') =>
+  checkRange(value, 1, max, field, hint);
 
 /** Null or absent means every type of the vocabulary. */
-export function relationTypes(types: readonly RelationType[] | null | undefined, field = 'types'): readonly RelationType[] {
+export function relationTypes(
+  types: readonly RelationType[] | null | undefined,
+  field = 'types',
+): readonly RelationType[] {
   if (types == null) return RELATION_TYPES;
-  if (types.length === 0) throw new BadUserInputError({ field, reason: 'expected at least one relation type, or no list for all' });
+  if (types.length === 0)
+    throw new BadUserInputError({ field, reason: 'expected at least one relation type, or no list for all' });
   return [...new Set(types)];
 }
 
@@ -31,16 +39,29 @@ const DATE_EXPECTED = 'expected a date: YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601
  * since/until as a window of calendar days: since takes the first day its date can mean,
  * until the last, so evidence dated `2024-09` is inside since: "2024", until: "2024".
  */
-export function dateWindow(since: string | null | undefined, until: string | null | undefined, prefix = ''): Pick<EvidenceFilter, 'from' | 'to'> {
-  for (const [name, value] of [['since', since], ['until', until]] as const) {
+export function dateWindow(
+  since: string | null | undefined,
+  until: string | null | undefined,
+  prefix = '',
+): Pick<EvidenceFilter, 'from' | 'to'> {
+  for (const [name, value] of [
+    ['since', since],
+    ['until', until],
+  ] as const) {
     if (value != null && !isPartialDate(value)) {
-      throw new BadUserInputError({ field: `${prefix}${name}`, reason: `${DATE_EXPECTED}, received ${JSON.stringify(value)}` });
+      throw new BadUserInputError({
+        field: `${prefix}${name}`,
+        reason: `${DATE_EXPECTED}, received ${JSON.stringify(value)}`,
+      });
     }
   }
   const from = since != null ? dateBounds(since).start : null;
   const to = until != null ? dateBounds(until).end : null;
   if (from !== null && to !== null && from > to) {
-    throw new BadUserInputError({ field: `${prefix}until`, reason: `expected a date on or after since (${since}), received ${JSON.stringify(until)}` });
+    throw new BadUserInputError({
+      field: `${prefix}until`,
+      reason: `expected a date on or after since (${since}), received ${JSON.stringify(until)}`,
+    });
   }
   return { from, to };
 }

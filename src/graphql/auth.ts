@@ -17,13 +17,17 @@ export function authenticate(authorization: string | null, apiToken: string | un
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   const presented = match?.[1] ?? null;
   // Equal-length digests: the comparison takes the same time whatever the token's prefix.
-  const authenticated = apiToken !== undefined && presented !== null && timingSafeEqual(digest(presented), digest(apiToken));
+  const authenticated =
+    apiToken !== undefined && presented !== null && timingSafeEqual(digest(presented), digest(apiToken));
   return { mutationsEnabled: apiToken !== undefined, tokenPresented: presented !== null, authenticated };
 }
 
 export function requireMutationAccess(auth: AuthState): void {
   if (!auth.mutationsEnabled) {
-    throw new UnauthenticatedError('Mutations are disabled on this server: it was started without API_TOKEN.', 'MUTATIONS_DISABLED');
+    throw new UnauthenticatedError(
+      'Mutations are disabled on this server: it was started without API_TOKEN.',
+      'MUTATIONS_DISABLED',
+    );
   }
   if (!auth.tokenPresented) {
     throw new UnauthenticatedError('Mutations need the header Authorization: Bearer <API_TOKEN>.', 'MISSING_TOKEN');

@@ -23,7 +23,10 @@ export function assertEnumsMatchVocabulary(schema: GraphQLSchema): void {
       problems.push(`${name} is not an enum in the SDL`);
       continue;
     }
-    const inSdl = type.getValues().map((value) => value.name).sort();
+    const inSdl = type
+      .getValues()
+      .map((value) => value.name)
+      .sort();
     const inVocabulary = Object.keys(values).sort();
     if (inSdl.join() !== inVocabulary.join()) {
       problems.push(`${name}: SDL has [${inSdl.join(', ')}], the vocabulary has [${inVocabulary.join(', ')}]`);
@@ -31,9 +34,17 @@ export function assertEnumsMatchVocabulary(schema: GraphQLSchema): void {
   }
   // Entity implementations are the entity types: __resolveType returns the vocabulary's name.
   const entity = schema.getType('Entity');
-  const implementations = isInterfaceType(entity) ? schema.getImplementations(entity).objects.map((type) => type.name).sort() : [];
+  const implementations = isInterfaceType(entity)
+    ? schema
+        .getImplementations(entity)
+        .objects.map((type) => type.name)
+        .sort()
+    : [];
   if (implementations.join() !== [...ENTITY_TYPES].sort().join()) {
-    problems.push(`Entity is implemented by [${implementations.join(', ')}], the vocabulary has [${ENTITY_TYPES.join(', ')}]`);
+    problems.push(
+      `Entity is implemented by [${implementations.join(', ')}], the vocabulary has [${ENTITY_TYPES.join(', ')}]`,
+    );
   }
-  if (problems.length > 0) throw new Error(`schema/*.graphql disagrees with src/domain/vocabulary.ts:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    throw new Error(`schema/*.graphql disagrees with src/domain/vocabulary.ts:\n  ${problems.join('\n  ')}`);
 }

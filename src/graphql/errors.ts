@@ -64,7 +64,11 @@ export const RETRY_AFTER_SECONDS = 5;
 export class ServiceUnavailableError extends GraphQLError {
   constructor(reason: UnavailableReason = 'DATABASE_UNREACHABLE') {
     super(UNAVAILABLE_MESSAGES[reason], {
-      extensions: { code: 'SERVICE_UNAVAILABLE', reason, http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } },
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        reason,
+        http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+      },
     });
   }
 }
@@ -92,9 +96,12 @@ export class OperationLimitError extends GraphQLError {
 /** The request's deadline passed: its answer is dropped and its Cypher stopped. HTTP 504. */
 export class RequestTimeoutError extends GraphQLError {
   constructor(timeoutMs: number) {
-    super(`The request took longer than ${timeoutMs} ms and was stopped; narrow it (fewer hops, a filter, a smaller page).`, {
-      extensions: { code: 'REQUEST_TIMEOUT', timeoutMs, http: { status: 504 } },
-    });
+    super(
+      `The request took longer than ${timeoutMs} ms and was stopped; narrow it (fewer hops, a filter, a smaller page).`,
+      {
+        extensions: { code: 'REQUEST_TIMEOUT', timeoutMs, http: { status: 504 } },
+      },
+    );
   }
 }
 
@@ -128,7 +135,10 @@ const TIMEOUT_CODES = new Set([
   'Neo.TransientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
-const AUTH_FAILURE_CODES = new Set(['Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Security.AuthenticationRateLimit']);
+const AUTH_FAILURE_CODES = new Set([
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+]);
 
 /**
  * neo4j-driver-core's pool (internal/pool/pool.js, getAcquisitionTimeoutError) rejects with
@@ -139,11 +149,14 @@ const isAcquisitionTimeout = (error: Neo4jError) => error.message.startsWith('Co
 /** Driver and query-runner errors mapped once, at the query runner and the mutation boundary. */
 export function mapNeo4jError(error: unknown): unknown {
   if (error instanceof QueryBudgetExceeded) {
-    return new OperationLimitError('queries', `The request needs more than ${error.max} database queries; split it.`, { max: error.max });
+    return new OperationLimitError('queries', `The request needs more than ${error.max} database queries; split it.`, {
+      max: error.max,
+    });
   }
   if (error instanceof RequestDeadlineExceeded) return new RequestTimeoutError(error.timeoutMs);
   if (!(error instanceof Neo4jError)) return error;
-  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired') return new ServiceUnavailableError('DATABASE_UNREACHABLE');
+  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired')
+    return new ServiceUnavailableError('DATABASE_UNREACHABLE');
   if (AUTH_FAILURE_CODES.has(error.code)) return new ServiceUnavailableError('DATABASE_AUTH_FAILED');
   if (isAcquisitionTimeout(error)) return new ServiceUnavailableError('DATABASE_BUSY');
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {

@@ -7,7 +7,12 @@ import DataLoader from 'dataloader';
 import { findArticlesByIds } from '../db/articles.repo.ts';
 import { findArticlesOfEntities, findEntitiesByIds, findLinkedEntities, type EntityLink } from '../db/entities.repo.ts';
 import type { QueryRunner } from '../db/query-runner.ts';
-import { findEvidenceOfRelations, findRelationsOfArticles, findRelationsOfEntities, type EntityRelationsOptions } from '../db/relations.repo.ts';
+import {
+  findEvidenceOfRelations,
+  findRelationsOfArticles,
+  findRelationsOfEntities,
+  type EntityRelationsOptions,
+} from '../db/relations.repo.ts';
 import type { ArticleRow, EntityRow, EvidenceFilter, EvidenceRow, RelationKey, RelationRow } from '../db/rows.ts';
 
 type ArticlesLink = Parameters<typeof findArticlesOfEntities>[1];
@@ -28,7 +33,9 @@ export interface Loaders {
 }
 
 /** One loader per distinct argument set, created on first use. */
-function perArguments<A, V, K = string>(create: (args: A) => DataLoader<K, V, string>): (args: A) => DataLoader<K, V, string> {
+function perArguments<A, V, K = string>(
+  create: (args: A) => DataLoader<K, V, string>,
+): (args: A) => DataLoader<K, V, string> {
   const loaders = new Map<string, DataLoader<K, V, string>>();
   return (args) => {
     const key = JSON.stringify(args);
@@ -41,11 +48,16 @@ function perArguments<A, V, K = string>(create: (args: A) => DataLoader<K, V, st
   };
 }
 
-const inOrder = <V>(ids: readonly string[], found: Map<string, V>, missing: V): V[] => ids.map((id) => found.get(id) ?? missing);
+const inOrder = <V>(ids: readonly string[], found: Map<string, V>, missing: V): V[] =>
+  ids.map((id) => found.get(id) ?? missing);
 
 export function createLoaders(runner: QueryRunner): Loaders {
-  const entity = new DataLoader<string, EntityRow | null>(async (ids) => inOrder(ids, await findEntitiesByIds(runner, ids), null));
-  const article = new DataLoader<string, ArticleRow | null>(async (ids) => inOrder(ids, await findArticlesByIds(runner, ids), null));
+  const entity = new DataLoader<string, EntityRow | null>(async (ids) =>
+    inOrder(ids, await findEntitiesByIds(runner, ids), null),
+  );
+  const article = new DataLoader<string, ArticleRow | null>(async (ids) =>
+    inOrder(ids, await findArticlesByIds(runner, ids), null),
+  );
 
   const primeEntities = (rows: readonly EntityRow[]) => {
     for (const row of rows) entity.prime(row.id, row);

@@ -13,7 +13,10 @@ import type { Config } from '../config.ts';
 import { OperationLimitError, type LimitName } from './errors.ts';
 import { operationCost } from './query-cost.ts';
 
-export type OperationLimitsConfig = Pick<Config, 'MAX_TOKENS' | 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_COST'>;
+export type OperationLimitsConfig = Pick<
+  Config,
+  'MAX_TOKENS' | 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_COST'
+>;
 
 /** Armor reports a refusal as an uncoded "Syntax Error: …" GraphQLError; report ours instead. */
 function rejectAs(limit: LimitName, max: number) {
@@ -51,7 +54,9 @@ function useTokenLimit(maxTokens: number): Plugin {
   return {
     onParams({ params, setResult }) {
       if (typeof params.query === 'string' && hasMoreTokens(params.query, maxTokens)) {
-        setResult({ errors: [new OperationLimitError('tokens', `Token limit of ${maxTokens} exceeded.`, { max: maxTokens })] });
+        setResult({
+          errors: [new OperationLimitError('tokens', `Token limit of ${maxTokens} exceeded.`, { max: maxTokens })],
+        });
       }
     },
   };
@@ -64,13 +69,28 @@ function useTokenLimit(maxTokens: number): Plugin {
 function useCostLimit(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const result = operationCost(args.schema, args.document, args.variableValues ?? undefined, args.operationName ?? undefined);
+      const result = operationCost(
+        args.schema,
+        args.document,
+        args.variableValues ?? undefined,
+        args.operationName ?? undefined,
+      );
       if ('invalidVariables' in result) return;
       if ('tooManyNodes' in result) {
-        setResultAndStopExecution({ errors: [new OperationLimitError('cost', 'The query expands into too many fields (fragments spread over and over).', { max: maxCost })] });
+        setResultAndStopExecution({
+          errors: [
+            new OperationLimitError(
+              'cost',
+              'The query expands into too many fields (fragments spread over and over).',
+              { max: maxCost },
+            ),
+          ],
+        });
       } else if (result.cost > maxCost) {
         const message = `The query may cost ${result.cost}, above the limit of ${maxCost}; ask for smaller pages (first), fewer nested lists or fewer aliases.`;
-        setResultAndStopExecution({ errors: [new OperationLimitError('cost', message, { max: maxCost, found: result.cost })] });
+        setResultAndStopExecution({
+          errors: [new OperationLimitError('cost', message, { max: maxCost, found: result.cost })],
+        });
       }
     },
   };

@@ -68,9 +68,23 @@ const MAX_QUERY_NODES = 10_000;
 export type CostResult = { cost: number } | { tooManyNodes: true } | { invalidVariables: true };
 
 /** The cost of a valid document's operation with these variables. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Args | undefined, operationName: string | undefined): CostResult {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Args | undefined,
+  operationName: string | undefined,
+): CostResult {
   try {
-    return { cost: getComplexity({ schema, query: document, variables, operationName, estimators: [listCostEstimator], maxQueryNodes: MAX_QUERY_NODES }) };
+    return {
+      cost: getComplexity({
+        schema,
+        query: document,
+        variables,
+        operationName,
+        estimators: [listCostEstimator],
+        maxQueryNodes: MAX_QUERY_NODES,
+      }),
+    };
   } catch (error) {
     // Variables that do not fit their types: execution reports them (BAD_USER_INPUT).
     if (error instanceof Error && /^Variable "\$/.test(error.message)) return { invalidVariables: true };

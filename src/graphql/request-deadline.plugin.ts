@@ -16,7 +16,10 @@ export function useRequestDeadline(): Plugin<GraphQLContext> {
       setExecuteFn(async (executionArgs) => {
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<ExecutionResult>((resolve) => {
-          timer = setTimeout(() => resolve({ data: null, errors: [new RequestTimeoutError(deadline.timeoutMs)] }), Math.max(0, deadline.remainingMs()));
+          timer = setTimeout(
+            () => resolve({ data: null, errors: [new RequestTimeoutError(deadline.timeoutMs)] }),
+            Math.max(0, deadline.remainingMs()),
+          );
         });
         try {
           return await Promise.race([executeFn(executionArgs) as Promise<ExecutionResult>, timedOut]);

@@ -16,7 +16,13 @@ export function useResponseSizeLimit(maxBytes: number): Plugin {
           if (bytes <= maxBytes) return;
           setResult({
             data: null,
-            errors: [new OperationLimitError('responseSize', `The answer would be ${bytes} bytes, above the limit of ${maxBytes}; ask for smaller pages or fewer fields.`, { max: maxBytes, found: bytes })],
+            errors: [
+              new OperationLimitError(
+                'responseSize',
+                `The answer would be ${bytes} bytes, above the limit of ${maxBytes}; ask for smaller pages or fewer fields.`,
+                { max: maxBytes, found: bytes },
+              ),
+            ],
             extensions: result.extensions,
           });
         },

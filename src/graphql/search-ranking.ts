@@ -7,7 +7,11 @@
 import type { SearchHit } from '../db/entities.repo.ts';
 import type { EntityRow } from '../db/rows.ts';
 
-const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Levenshtein distance, two rows at a time. */
 export function editDistance(a: string, b: string): number {

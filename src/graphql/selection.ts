@@ -1,12 +1,17 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** The selection sets of the fields named `name` directly in `sets` (through fragments too). */
-function fieldsNamed(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | undefined)[], name: string): SelectionSetNode[] {
+function fieldsNamed(
+  info: GraphQLResolveInfo,
+  sets: readonly (SelectionSetNode | undefined)[],
+  name: string,
+): SelectionSetNode[] {
   const found: SelectionSetNode[] = [];
   const visit = (set: SelectionSetNode | undefined): void => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === name) found.push(selection.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] });
+        if (selection.name.value === name)
+          found.push(selection.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet);
       } else {

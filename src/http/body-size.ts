@@ -13,15 +13,29 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * Node's parser reads exactly Content-Length bytes, so the header can be trusted; a body
  * without it (chunked) has no size to check and is refused too (GraphQL clients send it).
  */
-export function bodySizeRefusal(method: string | undefined, headers: IncomingHttpHeaders, maxBytes: number): Refusal | null {
+export function bodySizeRefusal(
+  method: string | undefined,
+  headers: IncomingHttpHeaders,
+  maxBytes: number,
+): Refusal | null {
   if (!METHODS_WITH_BODY.has((method ?? 'GET').toUpperCase())) return null;
   const declared = headers['content-length'];
   if (declared === undefined) {
     if (headers['transfer-encoding'] === undefined) return null;
-    return refusal(411, 'LENGTH_REQUIRED', `A request body needs a Content-Length header (at most ${maxBytes} bytes).`, maxBytes);
+    return refusal(
+      411,
+      'LENGTH_REQUIRED',
+      `A request body needs a Content-Length header (at most ${maxBytes} bytes).`,
+      maxBytes,
+    );
   }
   if (Number(declared) > maxBytes) {
-    return refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is ${declared} bytes, above the limit of ${maxBytes}.`, maxBytes);
+    return refusal(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The request body is ${declared} bytes, above the limit of ${maxBytes}.`,
+      maxBytes,
+    );
   }
   return null;
 }

@@ -14,6 +14,12 @@ export function corsPolicy(allowedOrigins: readonly string[]) {
     if (isBrowserKitPath(new URL(request.url).pathname)) return false;
     const origin = request.headers.get('origin');
     if (origin === null || !allowed.has(origin)) return false;
-    return { origin, credentials: false, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['content-type', 'authorization', 'accept'], maxAge: 600 };
+    return {
+      origin,
+      credentials: false,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['content-type', 'authorization', 'accept'],
+      maxAge: 600,
+    };
   };
 }

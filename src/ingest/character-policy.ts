@@ -65,6 +65,8 @@ export function characterProblem(value: string, path: string): string | undefine
   if (!match) return undefined;
   const code = match[0].charCodeAt(0);
   const name = CONTROL_NAMES[code];
-  const allowed = multiLine ? 'text without control characters (tab and line breaks are allowed here)' : 'one line of text without control characters';
+  const allowed = multiLine
+    ? 'text without control characters (tab and line breaks are allowed here)'
+    : 'one line of text without control characters';
   return `expected ${allowed}; found ${codePoint(code)}${name ? ` (${name})` : ''} at character ${positionOf(value, match.index)}`;
 }

@@ -21,7 +21,13 @@ export function checkCounts(json: unknown, file: string, limits: IngestLimits): 
   return caps.flatMap(({ key, max }) => {
     const values = root[key];
     if (!Array.isArray(values) || values.length <= max) return [];
-    return [{ file, path: key, message: `expected at most ${formatCount(max)} ${key}, received ${formatCount(values.length)}` }];
+    return [
+      {
+        file,
+        path: key,
+        message: `expected at most ${formatCount(max)} ${key}, received ${formatCount(values.length)}`,
+      },
+    ];
   });
 }
 
@@ -58,7 +64,9 @@ export function checkCharacters(json: unknown, file: string): ValidationIssue[] 
       const problem = characterProblem(value, where);
       if (problem) issues.push({ file, path: where, message: problem });
     } else if (value !== null && typeof value === 'object' && depth < MAX_CHECKED_DEPTH) {
-      const entries = Array.isArray(value) ? value.map((child, index) => [index, child] as const) : Object.entries(value);
+      const entries = Array.isArray(value)
+        ? value.map((child, index) => [index, child] as const)
+        : Object.entries(value);
       for (let index = entries.length - 1; index >= 0; index -= 1) {
         const [key, child] = entries[index]!;
         stack.push({ value: child, key, parent: visit, depth: depth + 1 });

@@ -29,7 +29,8 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
       offset += 1;
       continue;
     }
-    const continuations = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    const continuations =
+      lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
     if (continuations === 0) return offset;
     // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
     const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;

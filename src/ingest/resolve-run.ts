@@ -96,7 +96,11 @@ interface ChunkAnswer {
   at: Map<string, number[]>;
 }
 
-function chunkAnswer(asked: readonly string[], found: KnownEntity[], keysOf: (known: KnownEntity) => readonly string[]): ChunkAnswer {
+function chunkAnswer(
+  asked: readonly string[],
+  found: KnownEntity[],
+  keysOf: (known: KnownEntity) => readonly string[],
+): ChunkAnswer {
   const answer: ChunkAnswer = { asked: new Set(asked), found, at: new Map() };
   found.forEach((known, position) => {
     for (const key of new Set(keysOf(known))) {
@@ -223,9 +227,13 @@ export class RunResolver {
       qids.size > 0 ? lookup.byWikidata([...qids]) : null,
       ...types.map((type) => lookup.byNormalizedNames(type, [...(namesByType.get(type) as Set<string>)])),
     ]);
-    if (byWikidata) answers.wikidata = chunkAnswer([...qids], byWikidata, (known) => (known.wikidata ? [known.wikidata] : []));
+    if (byWikidata)
+      answers.wikidata = chunkAnswer([...qids], byWikidata, (known) => (known.wikidata ? [known.wikidata] : []));
     types.forEach((type, i) => {
-      answers.names.set(type, chunkAnswer([...(namesByType.get(type) as Set<string>)], byName[i] as KnownEntity[], storedNamesOf));
+      answers.names.set(
+        type,
+        chunkAnswer([...(namesByType.get(type) as Set<string>)], byName[i] as KnownEntity[], storedNamesOf),
+      );
     });
     this.answers = answers;
   }
@@ -323,7 +331,8 @@ export class RunResolver {
     const ask = [...new Set(ids)].filter((id) => !this.find(id) && !this.notInGraph.has(id));
     if (ask.length === 0) return;
     const answers = this.answers;
-    const fromChunk = answers && ask.every((id) => answers.ids.has(id)) ? ask.flatMap((id) => answers.ids.get(id) ?? []) : undefined;
+    const fromChunk =
+      answers && ask.every((id) => answers.ids.has(id)) ? ask.flatMap((id) => answers.ids.get(id) ?? []) : undefined;
     const found = new Set<string>();
     for (const known of fromChunk ?? (await this.lookup.byIds(ask))) {
       const asked = known.matchedId ?? known.id;
@@ -337,7 +346,15 @@ export class RunResolver {
   private remember(known: KnownEntity): IndexEntry {
     const existing = this.entries.get(known.id);
     if (existing) return existing;
-    const entry: IndexEntry = { id: known.id, type: known.type, name: known.name, wikidata: null, wikidataArticles: [], names: new Set(), origin: GRAPH };
+    const entry: IndexEntry = {
+      id: known.id,
+      type: known.type,
+      name: known.name,
+      wikidata: null,
+      wikidataArticles: [],
+      names: new Set(),
+      origin: GRAPH,
+    };
     this.entries.set(entry.id, entry);
     this.addNames(entry, normalizedNamesOf(known.name, known.aliases));
     this.setWikidata(entry, known.wikidata ?? null, known.wikidataArticles ?? []);
@@ -368,7 +385,13 @@ export class RunResolver {
   }
 
   /** The issue when `entity` gives `entry` another wikidata id than other articles do. */
-  private conflictingWikidata(file: string, articleId: string, entity: EntityInput, index: number, entry: IndexEntry): ValidationIssue | null {
+  private conflictingWikidata(
+    file: string,
+    articleId: string,
+    entity: EntityInput,
+    index: number,
+    entry: IndexEntry,
+  ): ValidationIssue | null {
     if (!entity.wikidata || !entry.wikidata || entity.wikidata === entry.wikidata) return null;
     const others = entry.wikidataArticles.filter((other) => other !== articleId);
     if (others.length === 0 && entry.origin === GRAPH) return null;
@@ -467,7 +490,11 @@ export class RunResolver {
     }
     if (matches.size > 1) {
       const entries = [...matches.values()].map(({ entry }) => entry);
-      this.issues.push({ file, path: `entities[${index}]`, message: ambiguityMessage(`the names of ${quote(entity.id)}`, entries) });
+      this.issues.push({
+        file,
+        path: `entities[${index}]`,
+        message: ambiguityMessage(`the names of ${quote(entity.id)}`, entries),
+      });
       return { kind: 'rejected' };
     }
     const [match] = matches.values();
@@ -485,7 +512,15 @@ export class RunResolver {
     }
     if (outcome.kind === 'new' || !this.find(entity.id)) {
       // A rejected entity is still indexed, so its references do not cascade into more issues.
-      const entry: IndexEntry = { id: entity.id, type: entity.type, name: entity.name, wikidata: null, wikidataArticles: [], names: new Set(), origin: file };
+      const entry: IndexEntry = {
+        id: entity.id,
+        type: entity.type,
+        name: entity.name,
+        wikidata: null,
+        wikidataArticles: [],
+        names: new Set(),
+        origin: file,
+      };
       this.entries.set(entry.id, entry);
       this.addNames(entry, names);
       this.setWikidata(entry, entity.wikidata ?? null, [articleId]);
@@ -499,7 +534,11 @@ export class RunResolver {
     if (!entry) return false;
     resolution.canonicalIds.set(ref.id, entry.id);
     if (!ref.allowed.includes(entry.type)) {
-      this.issues.push({ file, path: ref.path, message: wrongTypeMessage(ref.allowed, ref.id, entry.type, `(${whereOf(entry)})`) });
+      this.issues.push({
+        file,
+        path: ref.path,
+        message: wrongTypeMessage(ref.allowed, ref.id, entry.type, `(${whereOf(entry)})`),
+      });
     }
     return true;
   }
@@ -536,15 +575,24 @@ export function forResolution(article: ExtractedArticle): ExtractedArticle {
     ...article,
     article: { ...article.article, text: undefined },
     entities: article.entities.map((entity) =>
-      entity.type === 'Statement' ? { ...entity, description: undefined, summary: undefined } : { ...entity, description: undefined },
+      entity.type === 'Statement'
+        ? { ...entity, description: undefined, summary: undefined }
+        : { ...entity, description: undefined },
     ),
-    relations: article.relations.map((relation) => ({ ...relation, quote: undefined, demand: undefined, note: undefined })),
+    relations: article.relations.map((relation) => ({
+      ...relation,
+      quote: undefined,
+      demand: undefined,
+      note: undefined,
+    })),
   };
 }
 
 /** Names (each entity's name and aliases) and relations of an article: what a chunk's size is counted in, besides files. */
 export function resolutionItemsOf(article: ExtractedArticle): number {
-  return article.entities.reduce((items, entity) => items + 1 + (entity.aliases?.length ?? 0), 0) + article.relations.length;
+  return (
+    article.entities.reduce((items, entity) => items + 1 + (entity.aliases?.length ?? 0), 0) + article.relations.length
+  );
 }
 
 /** Resolves a whole run: files in path order, in chunks, then the references no file defined. */

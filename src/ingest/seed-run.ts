@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { deleteArticle, findArticlesByFileHash, findContentHashes, resetGraph, writeArticle, writeNewArticles, type RemoveArticleResult } from '../db/article-writer.ts';
+import {
+  deleteArticle,
+  findArticlesByFileHash,
+  findContentHashes,
+  resetGraph,
+  writeArticle,
+  writeNewArticles,
+  type RemoveArticleResult,
+} from '../db/article-writer.ts';
 import type { Db } from '../db/driver.ts';
 import { withIngestLease, type IngestLease, type LeaseHolder } from '../db/ingest-lease.ts';
 import { graphEntityLookup } from '../db/known-entities.repo.ts';
@@ -94,7 +102,10 @@ export function fileSources(files: string[], limits: IngestLimits = DEFAULT_INGE
     file,
     limits,
     read: () => readArticleFile(file, limits),
-    fingerprint: async () => createHash('sha256').update(await readFile(file)).digest('hex'),
+    fingerprint: async () =>
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
   }));
 }
 
@@ -104,7 +115,10 @@ const FINGERPRINTS_AT_ONCE = 32;
  * The sources whose bytes are those of an article in the graph, by file: one query for the
  * whole run. A fingerprint two sources share is left out, so validation still reports them.
  */
-async function unchangedByFingerprint(sources: ArticleSource[], db: Db): Promise<{ fingerprints: Map<string, string>; unchanged: Map<string, string> }> {
+async function unchangedByFingerprint(
+  sources: ArticleSource[],
+  db: Db,
+): Promise<{ fingerprints: Map<string, string>; unchanged: Map<string, string> }> {
   const fingerprints = new Map<string, string>();
   const withBytes = sources.filter((source) => source.fingerprint);
   // A few files at a time: the disk and the hashing overlap, memory stays a few files.
@@ -115,7 +129,10 @@ async function unchangedByFingerprint(sources: ArticleSource[], db: Db): Promise
   }
   const uses = new Map<string, number>();
   for (const hash of fingerprints.values()) uses.set(hash, (uses.get(hash) ?? 0) + 1);
-  const stored = await findArticlesByFileHash(db, [...uses.keys()].filter((hash) => uses.get(hash) === 1));
+  const stored = await findArticlesByFileHash(
+    db,
+    [...uses.keys()].filter((hash) => uses.get(hash) === 1),
+  );
   const unchanged = new Map<string, string>();
   for (const [file, hash] of fingerprints) {
     const articleId = stored.get(hash);
@@ -135,7 +152,9 @@ async function readAndValidate(source: ArticleSource): Promise<Checked> {
     json = await source.read();
   } catch (error) {
     if (error instanceof ArticleReadError) return { issues: error.issues };
-    return { issues: [{ file: source.file, path: '', message: `expected a JSON document: ${(error as Error).message}` }] };
+    return {
+      issues: [{ file: source.file, path: '', message: `expected a JSON document: ${(error as Error).message}` }],
+    };
   }
   return validateArticleFile(json, source.file, source.limits);
 }
@@ -189,7 +208,11 @@ export async function validateRun(
     // Read and check a chunk; keep of each article only what resolution reads.
     const chunk: Array<{ source: ArticleSource; article?: ExtractedArticle }> = [];
     let items = 0;
-    for (let index = start; index < sources.length && (chunk.length === 0 || (chunk.length < chunkFiles && items < chunkItems)); index += 1) {
+    for (
+      let index = start;
+      index < sources.length && (chunk.length === 0 || (chunk.length < chunkFiles && items < chunkItems));
+      index += 1
+    ) {
       const source = sources[index] as ArticleSource;
       const checked = await readAndValidate(source);
       issues.push(...checked.issues);
@@ -257,10 +280,14 @@ export function seedSources(
   options: WriterOptions = {},
 ): Promise<SeedReport> {
   const purpose = `loading ${sources.length} article${sources.length === 1 ? '' : 's'}`;
-  return withIngestLease(db, { purpose, waitMs: options.waitMs ?? DEFAULT_WAIT_MS, onWait: options.onWait }, async (lease) => {
-    if (options.reset) await resetGraph(db);
-    return seedSourcesHoldingLease(sources, db, onProgress, lease, options.batchRows ?? DEFAULT_WRITE_BATCH_ROWS);
-  });
+  return withIngestLease(
+    db,
+    { purpose, waitMs: options.waitMs ?? DEFAULT_WAIT_MS, onWait: options.onWait },
+    async (lease) => {
+      if (options.reset) await resetGraph(db);
+      return seedSourcesHoldingLease(sources, db, onProgress, lease, options.batchRows ?? DEFAULT_WRITE_BATCH_ROWS);
+    },
+  );
 }
 
 async function seedSourcesHoldingLease(
@@ -282,7 +309,15 @@ async function seedSourcesHoldingLease(
   const unchangedIds = new Map([...unchangedFiles].map(([file, articleId]) => [articleId, file]));
   const taken = [...validation.articleIds].flatMap(([file, articleId]) => {
     const other = unchangedIds.get(articleId);
-    return other === undefined ? [] : [{ file, path: 'article.id', message: `expected an article id no other file of this run uses; "${articleId}" is already the id of ${other}` }];
+    return other === undefined
+      ? []
+      : [
+          {
+            file,
+            path: 'article.id',
+            message: `expected an article id no other file of this run uses; "${articleId}" is already the id of ${other}`,
+          },
+        ];
   });
   if (taken.length > 0) throw new SeedValidationError(taken);
   const report: SeedReport = {
@@ -319,7 +354,11 @@ async function seedSourcesHoldingLease(
     batch = [];
     batchSize = 0;
     await settle();
-    inFlight = writeNewArticles(db, written.map(({ plan }) => plan), lease).then((result) => {
+    inFlight = writeNewArticles(
+      db,
+      written.map(({ plan }) => plan),
+      lease,
+    ).then((result) => {
       report.created += written.length;
       report.entitiesCreated += result.entitiesCreated;
       report.relationsWritten += result.relationsWritten;
@@ -356,10 +395,19 @@ async function seedSourcesHoldingLease(
     const resolution = validation.resolutions.get(source.file);
     if (!article || !resolution || contentHashOf(article) !== validation.hashes.get(source.file)) {
       throw new SeedValidationError([
-        { file: source.file, path: '', message: 'expected the file to stay as it was validated; it changed during the run' },
+        {
+          file: source.file,
+          path: '',
+          message: 'expected the file to stay as it was validated; it changed during the run',
+        },
       ]);
     }
-    const plan = planArticleWrite(article, resolution, validation.hashes.get(source.file) ?? '', fingerprints.get(source.file) ?? null);
+    const plan = planArticleWrite(
+      article,
+      resolution,
+      validation.hashes.get(source.file) ?? '',
+      fingerprints.get(source.file) ?? null,
+    );
     if (storedHash === undefined) {
       batch.push({ plan, resolution, index, file: source.file });
       batchSize += plan.entities.length + article.relations.length;
@@ -385,7 +433,15 @@ async function seedSourcesHoldingLease(
 
 function countMerges(report: SeedReport, resolution: Resolution): void {
   report.entitiesMerged += resolution.merges.length;
-  report.merges.push(...resolution.merges.map(({ fromId, intoId, reason, matched, file }) => ({ fromId, intoId, reason, matched, file })));
+  report.merges.push(
+    ...resolution.merges.map(({ fromId, intoId, reason, matched, file }) => ({
+      fromId,
+      intoId,
+      reason,
+      matched,
+      file,
+    })),
+  );
 }
 
 /** The API's entry: documents sent as JSON, loaded exactly like files. */
@@ -404,7 +460,10 @@ export function ingestDocuments(
 }
 
 export function removeArticle(articleId: string, db: Db, options: WriterOptions = {}): Promise<RemoveArticleResult> {
-  const lease = { purpose: `removing article ${articleId}`, waitMs: options.waitMs ?? DEFAULT_WAIT_MS, onWait: options.onWait };
+  const lease = {
+    purpose: `removing article ${articleId}`,
+    waitMs: options.waitMs ?? DEFAULT_WAIT_MS,
+    onWait: options.onWait,
+  };
   return withIngestLease(db, lease, (held) => deleteArticle(db, articleId, held));
 }
-

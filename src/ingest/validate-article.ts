@@ -148,7 +148,11 @@ function checkEvidence(file: string, parts: ArticleParts): ValidationIssue[] {
         message: `expected a demand: ${relation.type} must say what is demanded`,
       });
     }
-    if (relation.quote !== undefined && foldedText !== undefined && !foldedText.includes(foldForQuoteMatch(relation.quote))) {
+    if (
+      relation.quote !== undefined &&
+      foldedText !== undefined &&
+      !foldedText.includes(foldForQuoteMatch(relation.quote))
+    ) {
       issues.push({
         file,
         path: `relations[${index}].quote`,
@@ -174,14 +178,20 @@ function checkParts(file: string, parts: ArticleParts): ValidationIssue[] {
   return [...checkEntityIds(file, parts), ...checkEvidence(file, parts), ...checkLocalReferenceTypes(file, parts)];
 }
 
-export function validateArticleFile(json: unknown, file: string, limits: IngestLimits = DEFAULT_INGEST_LIMITS): ArticleValidation {
+export function validateArticleFile(
+  json: unknown,
+  file: string,
+  limits: IngestLimits = DEFAULT_INGEST_LIMITS,
+): ArticleValidation {
   // An oversized document is refused on its counts alone: nothing else is worth the work.
   const oversized = checkCounts(json, file, limits);
   if (oversized.length > 0) return { issues: oversized };
   const characters = checkCharacters(json, file);
   const parsed = ExtractedArticleSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    return { issues: [...characters, ...fromZodIssues(file, parsed.error.issues), ...checkParts(file, salvageParts(json))] };
+    return {
+      issues: [...characters, ...fromZodIssues(file, parsed.error.issues), ...checkParts(file, salvageParts(json))],
+    };
   }
   const issues = [...characters, ...checkParts(file, partsOf(parsed.data))];
   return issues.length > 0 ? { issues } : { article: parsed.data, issues };

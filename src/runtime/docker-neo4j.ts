@@ -8,7 +8,9 @@ import { PROJECT_ROOT, RuntimeError } from './runtime-settings.ts';
 export function dockerCompose(args: string[]): number {
   const engine = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
   if (engine.error || engine.status !== 0) {
-    throw new RuntimeError('NEO4J_RUNTIME=docker needs a running Docker engine, and none answers. Unset NEO4J_RUNTIME to use the local runtime.');
+    throw new RuntimeError(
+      'NEO4J_RUNTIME=docker needs a running Docker engine, and none answers. Unset NEO4J_RUNTIME to use the local runtime.',
+    );
   }
   const result = spawnSync('docker', ['compose', ...args], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   return result.status ?? 1;

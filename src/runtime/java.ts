@@ -18,7 +18,9 @@ export function findJava(javaHome: string | undefined): { executable: string; ma
   const first = Number(match?.[1] ?? 0);
   const major = first === 1 ? Number(match?.[2] ?? 0) : first;
   if (major < MINIMUM_JAVA) {
-    throw new RuntimeError(`Java ${major || 'of unknown version'} at ${executable}: Neo4j needs Java ${MINIMUM_JAVA} or newer. Set JAVA_HOME to a newer JDK.`);
+    throw new RuntimeError(
+      `Java ${major || 'of unknown version'} at ${executable}: Neo4j needs Java ${MINIMUM_JAVA} or newer. Set JAVA_HOME to a newer JDK.`,
+    );
   }
   return { executable, major };
 }

@@ -6,7 +6,18 @@ import { join } from 'node:path';
  * whatever else a developer exported; a JVM that inherits them shows them to anyone who may
  * read /proc/<pid>/environ, heap dumps and crash reports.
  */
-const PASSED_THROUGH = new Set(['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'TERM']);
+const PASSED_THROUGH = new Set([
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'LANG',
+  'LANGUAGE',
+  'TZ',
+  'TMPDIR',
+  'TERM',
+]);
 /** Locale categories: LC_ALL, LC_CTYPE, ... */
 const LOCALE_VARIABLE = /^LC_[A-Z]+$/;
 /** A second fence: even an allowed name is dropped when it looks like it holds a secret. */

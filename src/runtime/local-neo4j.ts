@@ -58,19 +58,30 @@ export async function startLocalNeo4j(settings: RuntimeSettings, log: Log): Prom
   const distribution = ensureDistribution(settings.cacheDir, log);
   prepareHome(settings, distribution.libDir);
 
-  const environment = launcherEnvironment(process.env, { home: settings.home, javaHome: settings.JAVA_HOME, javaExecutable: java.executable });
+  const environment = launcherEnvironment(process.env, {
+    home: settings.home,
+    javaHome: settings.JAVA_HOME,
+    javaExecutable: java.executable,
+  });
   if (!existsSync(join(settings.home, 'data', 'databases', 'system'))) {
     // Only read before the first start: afterwards the password lives in the system database.
     writeInitialCredentials(settings.home, settings.NEO4J_USER, settings.NEO4J_PASSWORD);
   }
-  log(`Starting Neo4j ${distribution.version} (bolt ${settings.NEO4J_BOLT_PORT}, http ${settings.NEO4J_HTTP_PORT}, data in ${settings.home}) ...`);
+  log(
+    `Starting Neo4j ${distribution.version} (bolt ${settings.NEO4J_BOLT_PORT}, http ${settings.NEO4J_HTTP_PORT}, data in ${settings.home}) ...`,
+  );
   runLauncher(java.executable, distribution.libDir, LAUNCHER, ['start'], environment);
   const pid = runningPid(settings.home);
   const server = await waitForBolt(settings, pid, startedAt);
   // The password just opened a session, so the system database holds it: the hash need not
   // stay (nor one a start that failed half-way, or neo4j-admin, left behind).
   removeInitialCredentials(settings.home);
-  return { ...(await statusOf(settings, server)), alreadyRunning: false, downloaded: distribution.downloaded, seconds: elapsed() };
+  return {
+    ...(await statusOf(settings, server)),
+    alreadyRunning: false,
+    downloaded: distribution.downloaded,
+    seconds: elapsed(),
+  };
 }
 
 export async function stopLocalNeo4j(settings: RuntimeSettings, log: Log): Promise<{ wasRunning: boolean }> {
@@ -79,7 +90,11 @@ export async function stopLocalNeo4j(settings: RuntimeSettings, log: Log): Promi
   const java = findJava(settings.JAVA_HOME);
   const libDir = readLibDir(settings.home);
   log(`Stopping Neo4j (pid ${pid}) ...`);
-  const environment = launcherEnvironment(process.env, { home: settings.home, javaHome: settings.JAVA_HOME, javaExecutable: java.executable });
+  const environment = launcherEnvironment(process.env, {
+    home: settings.home,
+    javaHome: settings.JAVA_HOME,
+    javaExecutable: java.executable,
+  });
   runLauncher(java.executable, libDir, LAUNCHER, ['stop'], environment);
   await waitUntil(() => !isProcessAlive(pid), 120_000, `Neo4j (pid ${pid}) did not stop within 120 s`);
   return { wasRunning: true };
@@ -112,15 +127,24 @@ function prepareHome(settings: RuntimeSettings, libDir: string): void {
 function readLibDir(home: string): string {
   const conf = readFileSync(join(home, 'conf', 'neo4j.conf'), 'utf8');
   const match = conf.match(/^server\.directories\.lib=(.+)$/m);
-  if (!match?.[1]) throw new RuntimeError(`${home}/conf/neo4j.conf names no lib folder; start the instance once with npm run db:start`);
+  if (!match?.[1])
+    throw new RuntimeError(
+      `${home}/conf/neo4j.conf names no lib folder; start the instance once with npm run db:start`,
+    );
   return match[1];
 }
 
 function runLauncher(java: string, libDir: string, mainClass: string, args: string[], env: NodeJS.ProcessEnv): string {
-  const result = spawnSync(java, ['-cp', `${libDir}/*`, mainClass, ...args], { env, encoding: 'utf8', timeout: 180_000 });
+  const result = spawnSync(java, ['-cp', `${libDir}/*`, mainClass, ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0) {
-    throw new RuntimeError(`${mainClass} ${args[0]} ${args[1] ?? ''} failed (exit ${result.status}):\n${output.trim().split('\n').slice(-25).join('\n')}`);
+    throw new RuntimeError(
+      `${mainClass} ${args[0]} ${args[1] ?? ''} failed (exit ${result.status}):\n${output.trim().split('\n').slice(-25).join('\n')}`,
+    );
   }
   return output;
 }

@@ -31,14 +31,25 @@ export function ensureDistribution(cacheDir: string, log: (line: string) => void
   const marker = join(versionDir, '.complete');
   if (existsSync(marker) && existsSync(libDir)) return { version, libDir, downloaded: false };
 
-  requireCommand('mvn', 'Maven fetches Neo4j from Maven Central. Install it (apt-get install maven) or use the Docker route.');
+  requireCommand(
+    'mvn',
+    'Maven fetches Neo4j from Maven Central. Install it (apt-get install maven) or use the Docker route.',
+  );
   log(`Fetching Neo4j Community ${version} from Maven Central with mvn (once; cached in ${versionDir}) ...`);
   mkdirSync(versionDir, { recursive: true });
   const staging = join(versionDir, `lib.partial-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   const result = spawnSync(
     'mvn',
-    ['-B', '-q', '-f', RUNTIME_POM, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'],
+    [
+      '-B',
+      '-q',
+      '-f',
+      RUNTIME_POM,
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${staging}`,
+      '-DincludeScope=runtime',
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (result.status !== 0) {

@@ -17,7 +17,10 @@ const runtimeSchema = z.object({
   NEO4J_HTTP_PORT: port(7474),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j'),
   NEO4J_USER: z.literal('neo4j', { error: 'the local runtime has one user, "neo4j"' }).default('neo4j'),
-  NEO4J_PASSWORD: z.string().min(8, 'expected at least 8 characters (Neo4j refuses shorter passwords)').default(DEFAULT_NEO4J_PASSWORD),
+  NEO4J_PASSWORD: z
+    .string()
+    .min(8, 'expected at least 8 characters (Neo4j refuses shorter passwords)')
+    .default(DEFAULT_NEO4J_PASSWORD),
   NEO4J_HEAP: memory.default('1g'),
   NEO4J_PAGECACHE: memory.default('512m'),
   NEO4J_START_TIMEOUT: z.coerce.number().int().min(5).default(180),
@@ -47,7 +50,9 @@ export function loadRuntimeSettings(env: NodeJS.ProcessEnv = process.env): Runti
   }
   const settings = parsed.data;
   if (settings.NEO4J_BOLT_PORT === settings.NEO4J_HTTP_PORT) {
-    throw new RuntimeError(`NEO4J_BOLT_PORT and NEO4J_HTTP_PORT are both ${settings.NEO4J_BOLT_PORT}: expected two different ports`);
+    throw new RuntimeError(
+      `NEO4J_BOLT_PORT and NEO4J_HTTP_PORT are both ${settings.NEO4J_BOLT_PORT}: expected two different ports`,
+    );
   }
   const cacheRoot = env.XDG_CACHE_HOME || resolve(homedir(), '.cache');
   return {

@@ -99,10 +99,19 @@ describe('exploring the seed graph in a real browser', () => {
 
       // post_connect_cmd: `style <kit>/style.grass; play <kit>/guide.html`, without any typing.
       const kit = `${stack.apiOrigin}/browser`;
-      const guideFrame = page.getByTestId('frame').filter({ has: page.getByTestId('frameCommand').getByText(`:play ${kit}/guide.html`) });
-      await guideFrame.getByTestId('carousel').getByRole('heading', { name: 'The geopolitics graph' }).waitFor({ timeout: 60_000 });
-      const styleFrame = page.getByTestId('frame').filter({ has: page.getByTestId('frameCommand').getByText(`:style ${kit}/style.grass`) });
-      await expect.poll(() => styleFrame.getByTestId('frameContents').innerText(), { timeout: 30_000 }).toContain('node.State');
+      const guideFrame = page
+        .getByTestId('frame')
+        .filter({ has: page.getByTestId('frameCommand').getByText(`:play ${kit}/guide.html`) });
+      await guideFrame
+        .getByTestId('carousel')
+        .getByRole('heading', { name: 'The geopolitics graph' })
+        .waitFor({ timeout: 60_000 });
+      const styleFrame = page
+        .getByTestId('frame')
+        .filter({ has: page.getByTestId('frameCommand').getByText(`:style ${kit}/style.grass`) });
+      await expect
+        .poll(() => styleFrame.getByTestId('frameContents').innerText(), { timeout: 30_000 })
+        .toContain('node.State');
       log('Neo4j Browser: logged in; guide and style loaded by the post-connect command');
 
       // The usage-data banner would cover the top of the screenshot.
@@ -136,7 +145,9 @@ describe('exploring the seed graph in a real browser', () => {
         return words.length > 0 && name.startsWith(words[0] ?? '');
       };
       for (const caption of captions) {
-        const matches = caption.endsWith('…') ? [...expectedNames].some((name) => fitsName(caption, name)) : expectedNames.has(caption);
+        const matches = caption.endsWith('…')
+          ? [...expectedNames].some((name) => fitsName(caption, name))
+          : expectedNames.has(caption);
         expect(matches, `caption "${caption}" should be one of the query's names`).toBe(true);
       }
 
@@ -167,7 +178,12 @@ describe('exploring the seed graph in a real browser', () => {
       body: JSON.stringify({ query: first.query }),
     });
     const expected = (await direct.json()) as {
-      data?: { relations?: { totalCount: number; edges: Array<{ node: { source: { name: string }; via: { name: string } | null } }> } };
+      data?: {
+        relations?: {
+          totalCount: number;
+          edges: Array<{ node: { source: { name: string }; via: { name: string } | null } }>;
+        };
+      };
       errors?: unknown[];
     };
     expect(expected.errors).toBeUndefined();
@@ -192,12 +208,21 @@ describe('exploring the seed graph in a real browser', () => {
       await page.locator('.graphiql-execute-button').waitFor({ timeout: 60_000 });
       // One tab per example, named after its operation; the first one open, showing its query
       // (not GraphiQL's welcome text, which some Yoga builds put there: graphql-yoga PR #4578).
-      await expect.poll(() => page.locator('.graphiql-tab-button').evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute('title')))).toEqual(operationNames);
-      expect(await page.locator('li.graphiql-tab-active .graphiql-tab-button').getAttribute('title')).toBe(firstOperation);
+      await expect
+        .poll(() =>
+          page.locator('.graphiql-tab-button').evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute('title'))),
+        )
+        .toEqual(operationNames);
+      expect(await page.locator('li.graphiql-tab-active .graphiql-tab-button').getAttribute('title')).toBe(
+        firstOperation,
+      );
       await expect.poll(queryText, { timeout: 30_000 }).toContain(`query ${firstOperation} {`);
 
       const answered = page.waitForResponse(
-        (response) => response.url().startsWith(graphqlUrl) && response.request().method() === 'POST' && (response.request().postData() ?? '').includes(firstOperation),
+        (response) =>
+          response.url().startsWith(graphqlUrl) &&
+          response.request().method() === 'POST' &&
+          (response.request().postData() ?? '').includes(firstOperation),
         { timeout: 60_000 },
       );
       await page.locator('.graphiql-execute-button').click();
@@ -215,7 +240,9 @@ describe('exploring the seed graph in a real browser', () => {
         return wanted.filter((text) => !shown.includes(squeeze(text)));
       };
       await expect.poll(notShownYet, { timeout: 30_000 }).toEqual([]);
-      log(`GraphiQL: ${firstOperation} answered ${relations?.totalCount} relations, first from ${sourceName}, one via "${viaName}"`);
+      log(
+        `GraphiQL: ${firstOperation} answered ${relations?.totalCount} relations, first from ${sourceName}, one via "${viaName}"`,
+      );
 
       expect(external, 'GraphiQL asked for resources outside this machine').toEqual([]);
 

@@ -29,7 +29,9 @@ export interface Chromium {
 /** A fresh profile in a temporary folder, removed on close. */
 export async function launchChromium(): Promise<Chromium> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} not found: install Debian's chromium (apt-get install -y chromium), or set E2E_CHROMIUM_PATH`);
+    throw new Error(
+      `${CHROMIUM_PATH} not found: install Debian's chromium (apt-get install -y chromium), or set E2E_CHROMIUM_PATH`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

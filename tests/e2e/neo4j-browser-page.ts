@@ -26,19 +26,24 @@ export async function drawnNodes(graphFrame: Locator): Promise<DrawnNode[]> {
 
 export function nodeColorOf(nodes: DrawnNode[], caption: string): string {
   const node = nodes.find((candidate) => candidate.caption === caption);
-  if (!node) throw new Error(`no node captioned "${caption}" among ${nodes.map((candidate) => candidate.caption).join(', ')}`);
+  if (!node)
+    throw new Error(`no node captioned "${caption}" among ${nodes.map((candidate) => candidate.caption).join(', ')}`);
   return node.fill;
 }
 
 /** The colour of the first relationship whose caption is `type` (captions can be cut: "OPPO…"). */
 export async function relationshipColorOf(graphFrame: Locator, type: string): Promise<string> {
-  const colors = await graphFrame.locator('svg.neod3viz g.relationship').evaluateAll(
-    (relationships, wanted) =>
-      relationships
-        .filter((relationship) => relationship.querySelector('text')?.textContent === wanted)
-        .map((relationship) => (relationship.querySelector('path.b-outline')?.getAttribute('fill') ?? '').toUpperCase()),
-    type,
-  );
+  const colors = await graphFrame
+    .locator('svg.neod3viz g.relationship')
+    .evaluateAll(
+      (relationships, wanted) =>
+        relationships
+          .filter((relationship) => relationship.querySelector('text')?.textContent === wanted)
+          .map((relationship) =>
+            (relationship.querySelector('path.b-outline')?.getAttribute('fill') ?? '').toUpperCase(),
+          ),
+      type,
+    );
   if (!colors[0]) throw new Error(`no relationship captioned ${type} is drawn in full`);
   return colors[0];
 }
@@ -50,7 +55,9 @@ export async function relationshipColorOf(graphFrame: Locator, type: string): Pr
  */
 export async function waitForLayoutToSettle(graphFrame: Locator, timeoutMs = 20_000): Promise<void> {
   const positions = () =>
-    graphFrame.locator('svg.neod3viz g.node').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('transform') ?? ''));
+    graphFrame
+      .locator('svg.neod3viz g.node')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('transform') ?? ''));
   const moved = (before: string[], after: string[]) =>
     before.length !== after.length ||
     before.some((transform, index) => {

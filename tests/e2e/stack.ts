@@ -85,11 +85,10 @@ export async function startE2eStack(log: (line: string) => void): Promise<E2eSta
     await migrate(db);
     await resetGraph(db);
     const files = await listArticleFiles([resolve(PROJECT_ROOT, 'seed')], PROJECT_ROOT);
-    const seed = await seedSources(
-      fileSources(files.map((file) => resolve(PROJECT_ROOT, file))),
-      db,
+    const seed = await seedSources(fileSources(files.map((file) => resolve(PROJECT_ROOT, file))), db);
+    log(
+      `Seed loaded: ${seed.articles} article(s), ${seed.entitiesCreated} entities, ${seed.relationsWritten} relations`,
     );
-    log(`Seed loaded: ${seed.articles} article(s), ${seed.entitiesCreated} entities, ${seed.relationsWritten} relations`);
     return {
       browserUrl: `http://localhost:${settings.NEO4J_HTTP_PORT}/browser/`,
       boltUrl,

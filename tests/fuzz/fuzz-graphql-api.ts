@@ -27,7 +27,9 @@ export function answerProblem(status: number, text: string): string | null {
   if (!body.errors) return body.data === undefined ? 'neither data nor errors' : null;
   const uncoded = body.errors.find((error) => typeof error.extensions?.code !== 'string');
   if (uncoded) return `an error without a code: ${JSON.stringify(uncoded).slice(0, 300)}`;
-  const unexpected = body.errors.find((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.message === 'Unexpected error.');
+  const unexpected = body.errors.find(
+    (error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.message === 'Unexpected error.',
+  );
   if (unexpected) return `an unexpected error: ${JSON.stringify(unexpected).slice(0, 300)}`;
   return null;
 }

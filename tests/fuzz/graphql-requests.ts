@@ -33,7 +33,16 @@ export interface FuzzRequest {
 }
 
 /** Ids the fixture holds, so that some requests reach real data and the resolvers' deeper paths. */
-const KNOWN_IDS = ['taliban', 'china', 'pakistan', 'iskp', 'islamic-state-khorasan-province', 'quadrilateral-joint-statement-2024-09', 'quadrilateral-meeting-2024-09-unga', 'andrew-korybko'];
+const KNOWN_IDS = [
+  'taliban',
+  'china',
+  'pakistan',
+  'iskp',
+  'islamic-state-khorasan-province',
+  'quadrilateral-joint-statement-2024-09',
+  'quadrilateral-meeting-2024-09-unga',
+  'andrew-korybko',
+];
 
 const HOSTILE_STRINGS = [
   '',
@@ -81,10 +90,14 @@ const hostileInt = fc.oneof(
   { weight: 1, arbitrary: fc.integer() },
 );
 
-const hostileFloat = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0.5, 0.5, 1, 1.0000001, 1e308, -1e308));
+const hostileFloat = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, -0.5, 0.5, 1, 1.0000001, 1e308, -1e308),
+);
 
 const printString = (value: string) => JSON.stringify(value);
-const printNumber = (value: number) => (Number.isInteger(value) && Math.abs(value) < 1e21 ? String(value) : String(value).replace('+', ''));
+const printNumber = (value: number) =>
+  Number.isInteger(value) && Math.abs(value) < 1e21 ? String(value) : String(value).replace('+', '');
 
 /** One draw in 40: often enough to reach every kind of mistake, rare enough for most requests to be valid. */
 const rarely = (g: Gen) => g(fc.integer, { min: 1, max: 40 }) === 1;
@@ -128,7 +141,10 @@ function jsValue(g: Gen, type: GraphQLInputType, budget: number): unknown {
 
 /** One of the enum's values, now and then a name outside it. */
 const enumValue = (type: GraphQLEnumType, outsider: string) =>
-  fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...type.getValues().map((value) => value.name)) }, { weight: 1, arbitrary: fc.constant(outsider) });
+  fc.oneof(
+    { weight: 9, arbitrary: fc.constantFrom(...type.getValues().map((value) => value.name)) },
+    { weight: 1, arbitrary: fc.constant(outsider) },
+  );
 
 const nestedArray = (depth: number): unknown => {
   let value: unknown = 'x';
@@ -138,7 +154,8 @@ const nestedArray = (depth: number): unknown => {
 
 /** A literal for `type`, as GraphQL source text; sometimes of the wrong kind. */
 function literal(g: Gen, type: GraphQLInputType, budget: number): string {
-  if (rarely(g)) return g(fc.constantFrom, '"text"', '12', '1.5', 'true', '[]', '{}', 'null', 'WRONG_ENUM', '[[["deep"]]]');
+  if (rarely(g))
+    return g(fc.constantFrom, '"text"', '12', '1.5', 'true', '[]', '{}', 'null', 'WRONG_ENUM', '[[["deep"]]]');
   if (isNonNullType(type)) return literal(g, type.ofType, budget);
   if (rarely(g)) return 'null';
   if (isListType(type)) {
@@ -173,7 +190,9 @@ function jsonLiteral(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([key]) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(key));
+    const entries = Object.entries(value as Record<string, unknown>).filter(([key]) =>
+      /^[_A-Za-z][_0-9A-Za-z]*$/.test(key),
+    );
     return `{ ${entries.map(([key, item]) => `${key}: ${jsonLiteral(item)}`).join(', ')} }`;
   }
   if (typeof value === 'number') return printNumber(value);
@@ -221,7 +240,9 @@ class RequestBuilder {
     const aliased = names.has(field.name) || g(fc.integer, { min: 1, max: 4 }) === 1;
     const alias = aliased ? `a${index}_${field.name}: ` : '';
     names.add(aliased ? `a${index}_${field.name}` : field.name);
-    const args = field.args.filter((arg) => isNonNullType(arg.type) || g(fc.boolean)).map((arg) => `${arg.name}: ${this.argument(arg)}`);
+    const args = field.args
+      .filter((arg) => isNonNullType(arg.type) || g(fc.boolean))
+      .map((arg) => `${arg.name}: ${this.argument(arg)}`);
     const named = getNamedType(field.type);
     const sub = isLeafType(named) ? '' : ` { ${this.selection(named, depth - 1)} }`;
     return `${alias}${field.name}${args.length > 0 ? `(${args.join(', ')})` : ''}${sub}`;
@@ -255,6 +276,10 @@ export function graphqlRequest(schema: GraphQLSchema): fc.Arbitrary<FuzzRequest>
     // Mostly within the depth limit (6), sometimes past it.
     const depth = g(fc.constantFrom, 1, 2, 2, 3, 3, 3, 4, 4, 5, 7);
     const body = builder.selection(root, depth);
-    return { query: builder.operation(isMutation ? 'mutation' : 'query', body), variables: builder.variables, withToken: g(fc.boolean) };
+    return {
+      query: builder.operation(isMutation ? 'mutation' : 'query', body),
+      variables: builder.variables,
+      withToken: g(fc.boolean),
+    };
   });
 }

@@ -12,7 +12,9 @@ export default async function setup(): Promise<() => Promise<void>> {
     const config = loadConfig();
     const port = Number(new URL(config.NEO4J_URI.replace(/^[a-z+]+:/, 'http:')).port || 7687);
     if (await portAnswers(port)) return async () => {};
-    throw new Error(`NEO4J_URI=${config.NEO4J_URI} is set but nothing answers there. Unset it to let the tests start their own Neo4j.`);
+    throw new Error(
+      `NEO4J_URI=${config.NEO4J_URI} is set but nothing answers there. Unset it to let the tests start their own Neo4j.`,
+    );
   }
   const settings: RuntimeSettings = loadRuntimeSettings({
     ...process.env,

@@ -19,21 +19,25 @@ export interface ApiProcess {
 
 export async function startApiProcess(neo4j: { boltUrl: string; password: string }): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', 'src/cli/serve.ts'], {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NEO4J_URI: neo4j.boltUrl,
-      NEO4J_USER: 'neo4j',
-      NEO4J_PASSWORD: neo4j.password,
-      NEO4J_DATABASE: 'neo4j',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      NODE_ENV: 'test',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--max-old-space-size=1024', '--import', 'tsx', 'src/cli/serve.ts'],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NEO4J_URI: neo4j.boltUrl,
+        NEO4J_USER: 'neo4j',
+        NEO4J_PASSWORD: neo4j.password,
+        NEO4J_DATABASE: 'neo4j',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        NODE_ENV: 'test',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   let exit: string | null = null;
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -46,7 +50,8 @@ export async function startApiProcess(neo4j: { boltUrl: string; password: string
   );
   const deadline = Date.now() + 60_000;
   while (!output.includes('GraphQL API on')) {
-    if (exit !== null || Date.now() > deadline) throw new Error(`the API did not start (${exit ?? 'timeout'}):\n${output}`);
+    if (exit !== null || Date.now() > deadline)
+      throw new Error(`the API did not start (${exit ?? 'timeout'}):\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

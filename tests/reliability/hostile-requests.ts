@@ -18,7 +18,10 @@ export function deeplyNestedRelations(levels: number): string {
 
 /** The costliest field repeated under aliases: `n0: neighborhood(depth: 3) ... n999: ...`. */
 export function aliasedNeighborhoods(count: number): string {
-  const fields = Array.from({ length: count }, (_, index) => `n${index}: neighborhood(id: "taliban", depth: 3) { nodes { id } }`);
+  const fields = Array.from(
+    { length: count },
+    (_, index) => `n${index}: neighborhood(id: "taliban", depth: 3) { nodes { id } }`,
+  );
   return `{ ${fields.join(' ')} }`;
 }
 
@@ -40,12 +43,21 @@ export function nestedListLiteral(levels: number): string {
 }
 
 /** Bodies that are not JSON, or not the JSON a GraphQL request is. */
-export const GARBAGE_BODIES = ['{"query": "{ entity(id: \\"taliban', '\u0000\u00ff\u0001not json at all', '[[[[[[[[[[', '{"query": 42}', 'x'.repeat(10_000)];
+export const GARBAGE_BODIES = [
+  '{"query": "{ entity(id: \\"taliban',
+  '\u0000\u00ff\u0001not json at all',
+  '[[[[[[[[[[',
+  '{"query": 42}',
+  'x'.repeat(10_000),
+];
 
 /** One group per kind of attack; each group gets a sender of its own, so every kind runs at once. */
 export function hostileRequestGroups(): HostileRequest[][] {
   return [
-    [8, 9, 10, 11, 12, 13].map((levels) => ({ kind: `nested relations, ${levels} levels`, body: json(deeplyNestedRelations(levels)) })),
+    [8, 9, 10, 11, 12, 13].map((levels) => ({
+      kind: `nested relations, ${levels} levels`,
+      body: json(deeplyNestedRelations(levels)),
+    })),
     [{ kind: '1,000 aliases of neighborhood(depth: 3)', body: json(aliasedNeighborhoods(1000)) }],
     [{ kind: '1 MB query', body: json(hugeQuery(1_000_000)) }],
     [{ kind: '5,000-level nested list literal', body: json(nestedListLiteral(5000)) }],

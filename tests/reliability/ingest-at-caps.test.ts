@@ -15,7 +15,13 @@ function documentAtCaps(entities: number, relations: number) {
   return {
     formatVersion: 1,
     article: { id: 'at-the-caps', title: 'At the caps', publishedAt: '2024' },
-    entities: Array.from({ length: entities }, (_, index) => ({ id: `g-${index}`, type: 'Group', name: `Group number ${index}`, aliases: [`G${index}`], description: 'd'.repeat(100) })),
+    entities: Array.from({ length: entities }, (_, index) => ({
+      id: `g-${index}`,
+      type: 'Group',
+      name: `Group number ${index}`,
+      aliases: [`G${index}`],
+      description: 'd'.repeat(100),
+    })),
     relations: Array.from({ length: relations }, (_, index) => ({
       type: 'FIGHTS',
       source: `g-${index % entities}`,
@@ -32,13 +38,17 @@ describe('a document at the caps', () => {
     expect(Buffer.byteLength(JSON.stringify(doc))).toBeLessThan(maxBytes);
     const startedAt = performance.now();
     const report = await ingestDocuments([{ file: 'at-caps', json: doc }], db);
-    console.log(`[caps] ${maxEntities} entities, ${maxRelations} relations written in ${Math.round(performance.now() - startedAt)} ms`);
+    console.log(
+      `[caps] ${maxEntities} entities, ${maxRelations} relations written in ${Math.round(performance.now() - startedAt)} ms`,
+    );
     expect(report).toMatchObject({ entitiesCreated: maxEntities, relationsWritten: maxRelations });
   });
 
   test('one entity more is refused, and the graph is unchanged', async () => {
     const before = await graphCounts(db);
-    await expect(ingestDocuments([{ file: 'over', json: documentAtCaps(maxEntities + 1, 10) }], db)).rejects.toBeInstanceOf(SeedValidationError);
+    await expect(
+      ingestDocuments([{ file: 'over', json: documentAtCaps(maxEntities + 1, 10) }], db),
+    ).rejects.toBeInstanceOf(SeedValidationError);
     expect(await graphCounts(db)).toEqual(before);
   });
 });

@@ -26,7 +26,10 @@ export interface LoadFigures {
   unfinished: number;
 }
 
-export function runNormalLoad(url: string, { seconds = 10, connections = 4, timeoutSeconds = 5 } = {}): Promise<LoadFigures> {
+export function runNormalLoad(
+  url: string,
+  { seconds = 10, connections = 4, timeoutSeconds = 5 } = {},
+): Promise<LoadFigures> {
   // autocannon's own percentiles leave out timeouts and non-2xx answers: a run where most
   // requests hang would look fast. These count every request that ended, a timeout as a
   // request never answered, so more than 1% of timeouts makes the p99 infinite.

@@ -41,7 +41,14 @@ describe('a Neo4j restart under a stream of requests', () => {
   beforeAll(async () => {
     // A client that waits up to 60 s, as a reverse proxy's default read timeout does: today's
     // answers during an outage take 15 to 32 s (the driver's retries), so 30 s would cut some.
-    const stream = startRequestStream({ url: api.url, query: ENTITY_QUERY, workers: 4, pauseMs: 100, requestTimeoutMs: 60_000, maxMs: 150_000 });
+    const stream = startRequestStream({
+      url: api.url,
+      query: ENTITY_QUERY,
+      workers: 4,
+      pauseMs: 100,
+      requestTimeoutMs: 60_000,
+      maxMs: 150_000,
+    });
     try {
       await sleep(1500);
       moments.stopRequested = Date.now();
@@ -56,7 +63,10 @@ describe('a Neo4j restart under a stream of requests', () => {
       moments.started = Date.now();
       // Bounded wait for the first answer sent after the restart to succeed, then more traffic.
       const deadline = Date.now() + 60_000;
-      while (!stream.outcomes.some((outcome) => outcome.sentAt >= moments.started && outcome.code === 'OK') && Date.now() < deadline) {
+      while (
+        !stream.outcomes.some((outcome) => outcome.sentAt >= moments.started && outcome.code === 'OK') &&
+        Date.now() < deadline
+      ) {
         await sleep(200);
       }
       moments.recovered = Date.now();
@@ -64,7 +74,9 @@ describe('a Neo4j restart under a stream of requests', () => {
     } finally {
       outcomes = await stream.stop();
     }
-    const unavailable = outcomes.filter(({ code }) => code === 'SERVICE_UNAVAILABLE').map(({ sentAt, doneAt }) => doneAt - sentAt);
+    const unavailable = outcomes
+      .filter(({ code }) => code === 'SERVICE_UNAVAILABLE')
+      .map(({ sentAt, doneAt }) => doneAt - sentAt);
     console.log(
       'restart under requests:',
       JSON.stringify({
@@ -76,7 +88,12 @@ describe('a Neo4j restart under a stream of requests', () => {
         // Other failures, in ms from the stop request: when sent, and how long until they ended.
         otherFailures: outcomes
           .filter(({ code }) => code !== 'OK' && code !== 'SERVICE_UNAVAILABLE')
-          .map(({ sentAt, doneAt, code, status }) => ({ code, status, sent: sentAt - moments.stopRequested, tookMs: doneAt - sentAt })),
+          .map(({ sentAt, doneAt, code, status }) => ({
+            code,
+            status,
+            sent: sentAt - moments.stopRequested,
+            tookMs: doneAt - sentAt,
+          })),
         momentsMs: Object.fromEntries(Object.entries(moments).map(([name, at]) => [name, at - moments.stopRequested])),
       }),
     );
@@ -138,7 +155,8 @@ describe('normal requests while hostile ones run alongside', () => {
     // bounded time to bring the process down before judging whether it survived.
     const settleUntil = Date.now() + 25_000;
     while (api.exited() === null && Date.now() < settleUntil) await sleep(500);
-    const readable = (_key: string, value: unknown) => (value === Number.POSITIVE_INFINITY ? 'Infinity (timeouts)' : value);
+    const readable = (_key: string, value: unknown) =>
+      value === Number.POSITIVE_INFINITY ? 'Infinity (timeouts)' : value;
     console.log('load:', JSON.stringify({ clean, mixed, hostile, apiExited: api.exited() }, readable, 1));
   }, 150_000);
 

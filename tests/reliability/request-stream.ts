@@ -28,7 +28,15 @@ export interface RequestStream {
 }
 
 export function startRequestStream(options: StreamOptions): RequestStream {
-  const { url, query, workers = 2, pauseMs = 50, requestTimeoutMs = 30_000, maxRequests = 4000, maxMs = 150_000 } = options;
+  const {
+    url,
+    query,
+    workers = 2,
+    pauseMs = 50,
+    requestTimeoutMs = 30_000,
+    maxRequests = 4000,
+    maxMs = 150_000,
+  } = options;
   const outcomes: Outcome[] = [];
   const deadline = Date.now() + maxMs;
   let sent = 0;

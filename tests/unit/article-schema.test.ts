@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ENTITY_COMMON_PROPS,
-  ExtractedArticleSchema,
-  entityTypeProps,
-} from '../../src/domain/article.schema.ts';
+import { ENTITY_COMMON_PROPS, ExtractedArticleSchema, entityTypeProps } from '../../src/domain/article.schema.ts';
 import { ENTITY_TYPES, GROUP_CATEGORIES, MODALITIES, RELATION_TYPES } from '../../src/domain/vocabulary.ts';
 import { fromZodIssues } from '../../src/ingest/issues.ts';
 import { articleDoc } from '../fixtures/article-builder.ts';
@@ -23,7 +19,11 @@ const DATE_MESSAGE = 'expected a date: YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 
 
 const withState = (fields: Record<string, unknown>) => articleDoc().add('State', 'pakistan', fields).build();
 const withRelation = (fields: Record<string, unknown>) =>
-  articleDoc().add('State', 'a').add('State', 'b').relation('THREATENS', 'a', 'b', { quote: 'q', ...fields }).build();
+  articleDoc()
+    .add('State', 'a')
+    .add('State', 'b')
+    .relation('THREATENS', 'a', 'b', { quote: 'q', ...fields })
+    .build();
 
 describe('the whole file', () => {
   it('accepts a minimal file', () => {
@@ -75,25 +75,50 @@ describe('article', () => {
     ]);
   });
 
-  it.each(['Dawn-2024', 'dawn_2024', '-dawn', 'dawn-', 'dawn--2024', 'dawn 2024', 'dawń'])('rejects the slug %j', (id) => {
-    expect(schemaIssues(articleDoc().article({ id }).build())).toEqual([
-      issue('article.id', `${SLUG_MESSAGE}, received ${JSON.stringify(id)}`),
-    ]);
-  });
+  it.each(['Dawn-2024', 'dawn_2024', '-dawn', 'dawn-', 'dawn--2024', 'dawn 2024', 'dawń'])(
+    'rejects the slug %j',
+    (id) => {
+      expect(schemaIssues(articleDoc().article({ id }).build())).toEqual([
+        issue('article.id', `${SLUG_MESSAGE}, received ${JSON.stringify(id)}`),
+      ]);
+    },
+  );
 
   it('accepts a slug of 120 characters and rejects one of 121', () => {
-    expect(schemaIssues(articleDoc().article({ id: 'a'.repeat(120) }).build())).toEqual([]);
-    expect(schemaIssues(articleDoc().article({ id: 'a'.repeat(121) }).build())).toEqual([
-      issue('article.id', `expected a slug of at most 120 characters, received "${'a'.repeat(80)}…"`),
-    ]);
+    expect(
+      schemaIssues(
+        articleDoc()
+          .article({ id: 'a'.repeat(120) })
+          .build(),
+      ),
+    ).toEqual([]);
+    expect(
+      schemaIssues(
+        articleDoc()
+          .article({ id: 'a'.repeat(121) })
+          .build(),
+      ),
+    ).toEqual([issue('article.id', `expected a slug of at most 120 characters, received "${'a'.repeat(80)}…"`)]);
   });
 
   it('accepts a title of 500 characters and rejects an empty one or one of 501', () => {
-    expect(schemaIssues(articleDoc().article({ title: 't'.repeat(500) }).build())).toEqual([]);
+    expect(
+      schemaIssues(
+        articleDoc()
+          .article({ title: 't'.repeat(500) })
+          .build(),
+      ),
+    ).toEqual([]);
     expect(schemaIssues(articleDoc().article({ title: '' }).build())).toEqual([
       issue('article.title', 'expected a title of 1 to 500 characters, received ""'),
     ]);
-    expect(schemaIssues(articleDoc().article({ title: 't'.repeat(501) }).build())).toHaveLength(1);
+    expect(
+      schemaIssues(
+        articleDoc()
+          .article({ title: 't'.repeat(501) })
+          .build(),
+      ),
+    ).toHaveLength(1);
   });
 
   it.each(['2024', '2024-09', '2024-09-17', '2024-09-17T08:00:00+05:00'])('accepts publishedAt %s', (publishedAt) => {
@@ -126,7 +151,10 @@ describe('article', () => {
     'rejects the url %s: absolute http(s) only',
     (url) => {
       expect(schemaIssues(articleDoc().article({ url }).build())).toEqual([
-        issue('article.url', `expected an absolute http(s) URL such as "https://example.org/news/1", received ${JSON.stringify(url)}`),
+        issue(
+          'article.url',
+          `expected an absolute http(s) URL such as "https://example.org/news/1", received ${JSON.stringify(url)}`,
+        ),
       ]);
     },
   );
@@ -137,14 +165,21 @@ describe('article', () => {
 
   it.each(['english', 'e', 'en_US', 'en-'])('rejects the language tag %s', (language) => {
     expect(schemaIssues(articleDoc().article({ language }).build())).toEqual([
-      issue('article.language', `expected a BCP 47 language tag such as "en" or "ur-PK", received ${JSON.stringify(language)}`),
+      issue(
+        'article.language',
+        `expected a BCP 47 language tag such as "en" or "ur-PK", received ${JSON.stringify(language)}`,
+      ),
     ]);
   });
 
   it('rejects an author id that is not a slug', () => {
-    expect(schemaIssues(articleDoc().article({ authors: ['ok', 'Not Ok'] }).build())).toEqual([
-      issue('article.authors[1]', `${SLUG_MESSAGE}, received "Not Ok"`),
-    ]);
+    expect(
+      schemaIssues(
+        articleDoc()
+          .article({ authors: ['ok', 'Not Ok'] })
+          .build(),
+      ),
+    ).toEqual([issue('article.authors[1]', `${SLUG_MESSAGE}, received "Not Ok"`)]);
   });
 });
 
@@ -155,13 +190,19 @@ describe('entities', () => {
 
   it('rejects an unknown entity type, listing the vocabulary', () => {
     expect(schemaIssues(articleDoc().entity({ id: 'x', type: 'Country', name: 'X' }).build())).toEqual([
-      issue('entities[0].type', `expected one of ${'"State", "Group", "Person", "Meeting" or "Statement"'}, received "Country"`),
+      issue(
+        'entities[0].type',
+        `expected one of ${'"State", "Group", "Person", "Meeting" or "Statement"'}, received "Country"`,
+      ),
     ]);
   });
 
   it('rejects an entity without a type', () => {
     expect(schemaIssues(articleDoc().entity({ id: 'x', name: 'X' }).build())).toEqual([
-      issue('entities[0].type', 'expected one of "State", "Group", "Person", "Meeting" or "Statement", but it is missing'),
+      issue(
+        'entities[0].type',
+        'expected one of "State", "Group", "Person", "Meeting" or "Statement", but it is missing',
+      ),
     ]);
   });
 
@@ -178,9 +219,9 @@ describe('entities', () => {
   });
 
   it('requires a date for a Meeting', () => {
-    expect(schemaIssues(articleDoc().entity({ id: 'sco-summit', type: 'Meeting', name: 'SCO summit' }).build())).toEqual([
-      issue('entities[0].date', `${DATE_MESSAGE}, but it is missing`),
-    ]);
+    expect(
+      schemaIssues(articleDoc().entity({ id: 'sco-summit', type: 'Meeting', name: 'SCO summit' }).build()),
+    ).toEqual([issue('entities[0].date', `${DATE_MESSAGE}, but it is missing`)]);
   });
 
   it('does not require a date for a Statement', () => {
@@ -189,7 +230,12 @@ describe('entities', () => {
 
   it('accepts every field the format defines for each type', () => {
     const doc = articleDoc()
-      .add('State', 'pakistan', { iso3: 'PAK', wikidata: 'Q843', description: 'd', aliases: ['Islamic Republic of Pakistan'] })
+      .add('State', 'pakistan', {
+        iso3: 'PAK',
+        wikidata: 'Q843',
+        description: 'd',
+        aliases: ['Islamic Republic of Pakistan'],
+      })
       .add('Group', 'ttp', { category: 'militant' })
       .add('Person', 'dar', { role: 'Foreign Minister' })
       .add('Meeting', 'summit', { date: '2024-10-15', location: 'Islamabad' })
@@ -256,7 +302,12 @@ describe('relations', () => {
 
   it('rejects a relation type outside the vocabulary', () => {
     const [found] = schemaIssues(articleDoc().relation('HATES', 'a', 'b').build());
-    expect(found).toEqual(issue('relations[0].type', expect.stringMatching(/^expected one of "CRITICIZES", .* or "OPERATES_IN", received "HATES"$/)));
+    expect(found).toEqual(
+      issue(
+        'relations[0].type',
+        expect.stringMatching(/^expected one of "CRITICIZES", .* or "OPERATES_IN", received "HATES"$/),
+      ),
+    );
   });
 
   it('rejects an unknown key on a relation', () => {
@@ -282,7 +333,10 @@ describe('relations', () => {
 
   it('rejects a modality outside the list', () => {
     expect(schemaIssues(withRelation({ modality: 'rumoured' }))).toEqual([
-      issue('relations[0].modality', 'expected one of "asserted", "alleged", "implied", "denied" or "speculated", received "rumoured"'),
+      issue(
+        'relations[0].modality',
+        'expected one of "asserted", "alleged", "implied", "denied" or "speculated", received "rumoured"',
+      ),
     ]);
   });
 

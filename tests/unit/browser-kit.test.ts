@@ -17,7 +17,11 @@ const guide = readFileSync(new URL('../../schema/browser/guide.html', import.met
 
 const LABELS: readonly string[] = [ENTITY_LABEL, ...ENTITY_TYPES, ARTICLE_LABEL, MERGE_LABEL, CLAIM_LABEL];
 const RELATIONSHIP_TYPES: readonly string[] = [...RELATION_TYPES, ...Object.values(DERIVED_RELATIONSHIP_TYPES)];
-const CAPTIONS: Record<string, string> = { [ARTICLE_LABEL]: '{title}', [MERGE_LABEL]: '{fromId}', [CLAIM_LABEL]: '{type}' };
+const CAPTIONS: Record<string, string> = {
+  [ARTICLE_LABEL]: '{title}',
+  [MERGE_LABEL]: '{fromId}',
+  [CLAIM_LABEL]: '{type}',
+};
 
 /**
  * GRASS as Neo4j Browser 5 reads it (shared/services/grassUtils.ts, parseGrassCSS): braces
@@ -137,7 +141,10 @@ describe('style.grass', () => {
   it('is readable on the white background', () => {
     for (const label of LABELS) {
       const props = rule(`node.${label}`);
-      expect(contrast(props.color!, props['text-color-internal']!), `${label} caption on its fill`).toBeGreaterThanOrEqual(4.5);
+      expect(
+        contrast(props.color!, props['text-color-internal']!),
+        `${label} caption on its fill`,
+      ).toBeGreaterThanOrEqual(4.5);
       expect(contrast(props['border-color']!, WHITE), `${label} border on white`).toBeGreaterThanOrEqual(3);
     }
     const base = rule('relationship');
@@ -157,9 +164,9 @@ const decodeEntities = (html: string): string =>
     .replace(/&amp;/g, '&');
 
 /** The text Browser copies into its editor: `pre.runnable`'s textContent, trimmed. */
-const runnableBlocks: string[] = [...guide.matchAll(/<pre\b[^>]*\bclass="[^"]*\brunnable\b[^"]*"[^>]*>([\s\S]*?)<\/pre>/g)].map(
-  (match) => decodeEntities(match[1]!).trim(),
-);
+const runnableBlocks: string[] = [
+  ...guide.matchAll(/<pre\b[^>]*\bclass="[^"]*\brunnable\b[^"]*"[^>]*>([\s\S]*?)<\/pre>/g),
+].map((match) => decodeEntities(match[1]!).trim());
 
 /** Cypher without string literals and comments, so that only syntax is left to inspect. */
 const cypherSyntax = (cypher: string): string =>
@@ -205,8 +212,14 @@ describe('guide.html', () => {
     const labels = new Set(LABELS);
     const types = new Set(RELATIONSHIP_TYPES);
     for (const block of runnableBlocks) {
-      expect(labelsIn(block).filter((label) => !labels.has(label)), block).toEqual([]);
-      expect(relationshipTypesIn(block).filter((type) => !types.has(type)), block).toEqual([]);
+      expect(
+        labelsIn(block).filter((label) => !labels.has(label)),
+        block,
+      ).toEqual([]);
+      expect(
+        relationshipTypesIn(block).filter((type) => !types.has(type)),
+        block,
+      ).toEqual([]);
     }
     // The extractors do find what is there.
     expect(runnableBlocks.flatMap(labelsIn)).toContain('Statement');
@@ -287,7 +300,15 @@ describe('browserKitResponse', () => {
   });
 
   it('leaves every other path to the caller', () => {
-    for (const path of ['/', '/browser', '/browser/', '/browser/style.grass/', '/browser/../package.json', '/constructor', '/graphql']) {
+    for (const path of [
+      '/',
+      '/browser',
+      '/browser/',
+      '/browser/style.grass/',
+      '/browser/../package.json',
+      '/constructor',
+      '/graphql',
+    ]) {
       expect(browserKitResponse(path), path).toBeNull();
     }
     expect(BROWSER_KIT_PATHS).toEqual(['/browser/style.grass', '/browser/guide.html']);

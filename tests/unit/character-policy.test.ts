@@ -38,9 +38,13 @@ describe('control characters', () => {
   });
 
   it('refuses a tab in an alias', () => {
-    expect(issuesOf(articleDoc().add('Group', 'g', { aliases: ['ok', 'T\tTP'] }).build())).toEqual([
-      issue('entities[0].aliases[1]', `${ONE_LINE}; found U+0009 (tab) at character 2`),
-    ]);
+    expect(
+      issuesOf(
+        articleDoc()
+          .add('Group', 'g', { aliases: ['ok', 'T\tTP'] })
+          .build(),
+      ),
+    ).toEqual([issue('entities[0].aliases[1]', `${ONE_LINE}; found U+0009 (tab) at character 2`)]);
   });
 
   it('refuses escape sequences, DEL and C1 controls, even in multi-line texts', () => {
@@ -56,7 +60,11 @@ describe('control characters', () => {
   });
 
   it('checks strings where the format expects none, and keys it does not know, without confusion', () => {
-    const issues = issuesOf(articleDoc().set({ extra: { deep: ['x\u0000'] } }).build());
+    const issues = issuesOf(
+      articleDoc()
+        .set({ extra: { deep: ['x\u0000'] } })
+        .build(),
+    );
     expect(issues).toContainEqual(issue('extra.deep[0]', `${ONE_LINE}; found U+0000 (NUL) at character 2`));
     expect(issues).toContainEqual(issue('', 'unknown key "extra": expected only the keys the format defines here'));
   });
@@ -86,7 +94,9 @@ describe('deep nesting', () => {
     for (let level = 0; level < 100_000; level += 1) deep = [deep];
     const startedAt = performance.now();
     const issues = issuesOf(articleDoc().set({ $schema: deep }).build());
-    expect(issues).toEqual([issue('$schema', 'expected a JSON Schema reference of at most 2,000 characters, received an array')]);
+    expect(issues).toEqual([
+      issue('$schema', 'expected a JSON Schema reference of at most 2,000 characters, received an array'),
+    ]);
     expect(performance.now() - startedAt).toBeLessThan(1_000);
   });
 });

@@ -6,7 +6,12 @@ import { loadRuntimeSettings, RuntimeError } from '../../src/runtime/runtime-set
 describe('configuration', () => {
   test('defaults describe a local Neo4j and an API on port 4000', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ NEO4J_URI: 'bolt://localhost:7687', NEO4J_USER: 'neo4j', NEO4J_DATABASE: 'neo4j', PORT: 4000 });
+    expect(config).toMatchObject({
+      NEO4J_URI: 'bolt://localhost:7687',
+      NEO4J_USER: 'neo4j',
+      NEO4J_DATABASE: 'neo4j',
+      PORT: 4000,
+    });
     expect(config.API_TOKEN).toBeUndefined();
   });
 
@@ -16,7 +21,9 @@ describe('configuration', () => {
 
   test('a bad variable fails with its name and what was expected', () => {
     expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(/NEO4J_URI="http:\/\/localhost:7474": expected a Bolt URI/);
+    expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(
+      /NEO4J_URI="http:\/\/localhost:7474": expected a Bolt URI/,
+    );
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
 
@@ -25,7 +32,9 @@ describe('configuration', () => {
   });
 
   test('cluster and Aura URIs are accepted', () => {
-    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abcd1234.databases.neo4j.io' }).NEO4J_URI).toBe('neo4j+s://abcd1234.databases.neo4j.io');
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abcd1234.databases.neo4j.io' }).NEO4J_URI).toBe(
+      'neo4j+s://abcd1234.databases.neo4j.io',
+    );
   });
 
   test('the local runtime refuses the same port for Bolt and HTTP', () => {
@@ -46,7 +55,10 @@ describe('configuration', () => {
   });
 
   test('CORS_ORIGINS is a comma-separated list of web origins', () => {
-    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/' }).CORS_ORIGINS).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/' }).CORS_ORIGINS).toEqual([
+      'https://app.example.org',
+      'http://localhost:5173',
+    ]);
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
   });
 

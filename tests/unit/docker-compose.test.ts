@@ -206,7 +206,7 @@ describe('docker-compose.yml', () => {
     const mounts = Object.values(compose.services).flatMap((item) => item.volumes ?? []);
     expect(mounts.length).toBeGreaterThan(0);
     for (const mount of mounts) {
-      const source = typeof mount === 'string' ? mount.split(':')[0]! : mount.source ?? '';
+      const source = typeof mount === 'string' ? mount.split(':')[0]! : (mount.source ?? '');
       expect(declared, `volume source "${source}"`).toContain(source);
     }
     const neo4jTargets = (service('neo4j').volumes ?? []).map((mount) =>
@@ -229,7 +229,10 @@ describe('docker-compose.yml', () => {
   it('gives Neo4j only settings the local runtime writes too, and the password only through NEO4J_AUTH', () => {
     const environment = environmentOf('neo4j');
     expect(environment.NEO4J_AUTH).toBe(`neo4j/${envExample.get('NEO4J_PASSWORD')}`);
-    const runtimeConf = renderNeo4jConf(loadRuntimeSettings({ BROWSER_KIT_URL: 'http://localhost:4000/browser' }), '/lib');
+    const runtimeConf = renderNeo4jConf(
+      loadRuntimeSettings({ BROWSER_KIT_URL: 'http://localhost:4000/browser' }),
+      '/lib',
+    );
     const runtimeSettings = new Set(runtimeConf.split('\n').map((line) => line.split('=')[0]));
     for (const key of Object.keys(environment).filter((name) => name !== 'NEO4J_AUTH')) {
       // The image's entrypoint turns NEO4J_a_b__c into the setting a.b_c.
@@ -251,7 +254,9 @@ describe('docker-compose.yml', () => {
     );
     expect(urls).toHaveLength(2);
     // Browser's allowlist holds host names: it compares the URL's hostname, never its port.
-    const allowlist = environment.NEO4J_browser_remote__content__hostname__whitelist!.split(',').map((host) => host.trim());
+    const allowlist = environment
+      .NEO4J_browser_remote__content__hostname__whitelist!.split(',')
+      .map((host) => host.trim());
     for (const url of urls) {
       expect(browserKitResponse(url.pathname)?.status, url.pathname).toBe(200);
       expect(allowlist).toContain(url.hostname);
@@ -276,7 +281,9 @@ describe('the api service', () => {
     expect(Number(environment.PORT)).toBe(defaultPort);
     expect(containerPorts('api')).toEqual([defaultPort]);
     const stage = runtimeStage();
-    expect(stage.filter((item) => item.instruction === 'EXPOSE').map((item) => Number(item.args))).toEqual([defaultPort]);
+    expect(stage.filter((item) => item.instruction === 'EXPOSE').map((item) => Number(item.args))).toEqual([
+      defaultPort,
+    ]);
     expect(stage.find((item) => item.instruction === 'ENV')?.args).toMatch(new RegExp(`\\bPORT=${defaultPort}\\b`));
   });
 
@@ -290,7 +297,9 @@ describe('the api service', () => {
   });
 
   it('runs what `npm start` runs (the image CMD), and that file exists', () => {
-    const cmd = runtimeStage().filter((item) => item.instruction === 'CMD').at(-1);
+    const cmd = runtimeStage()
+      .filter((item) => item.instruction === 'CMD')
+      .at(-1);
     expect(cmd, 'the Dockerfile has no CMD').toBeDefined();
     const file = commandFile(JSON.parse(cmd!.args) as string[]);
     expect(file).toBe(scriptFile('start'));
@@ -326,7 +335,8 @@ describe('Dockerfile', () => {
 
   it('runs production dependencies only, as the node user, in production mode, with a readiness healthcheck', () => {
     const stage = runtimeStage();
-    const args = (instruction: string) => stage.filter((item) => item.instruction === instruction).map((item) => item.args);
+    const args = (instruction: string) =>
+      stage.filter((item) => item.instruction === instruction).map((item) => item.args);
     expect(args('RUN').join('\n')).toMatch(/npm ci --omit=dev/);
     expect(args('USER')).toEqual(['node']);
     expect(args('ENV').join(' ')).toMatch(/\bNODE_ENV=production\b/);
@@ -338,7 +348,10 @@ describe('Dockerfile', () => {
       .filter((item) => item.instruction === 'COPY')
       .map((item) => item.args);
     for (const path of ['package.json', 'src', 'schema', 'seed']) {
-      expect(copied.some((args) => args.split(/\s+/).includes(path) || args.includes(`/app/${path}`)), path).toBe(true);
+      expect(
+        copied.some((args) => args.split(/\s+/).includes(path) || args.includes(`/app/${path}`)),
+        path,
+      ).toBe(true);
     }
   });
 

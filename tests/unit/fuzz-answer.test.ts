@@ -17,7 +17,9 @@ describe('fuzz answer check', () => {
   });
 
   test('a masked unexpected error fails', () => {
-    expect(answerProblem(200, '{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}')).toMatch(/unexpected/);
+    expect(
+      answerProblem(200, '{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}'),
+    ).toMatch(/unexpected/);
   });
 
   test('an answer that is not JSON fails', () => {

@@ -17,12 +17,22 @@ function withStates(count: number): ArticleBuilder {
 
 describe('configuration of the ingest caps', () => {
   test('defaults: 2 MiB, 2,000 entities, 10,000 relations, 100 problems listed', () => {
-    expect(ingestLimitsOf(loadConfig({}))).toEqual({ maxBytes: 2_097_152, maxEntities: 2_000, maxRelations: 10_000, maxIssuesShown: 100 });
+    expect(ingestLimitsOf(loadConfig({}))).toEqual({
+      maxBytes: 2_097_152,
+      maxEntities: 2_000,
+      maxRelations: 10_000,
+      maxIssuesShown: 100,
+    });
   });
 
   test('each cap can be set from the environment', () => {
     const limits = ingestLimitsOf(
-      loadConfig({ INGEST_MAX_BYTES: '1000', INGEST_MAX_ENTITIES: '5', INGEST_MAX_RELATIONS: '6', INGEST_MAX_ISSUES_SHOWN: '7' }),
+      loadConfig({
+        INGEST_MAX_BYTES: '1000',
+        INGEST_MAX_ENTITIES: '5',
+        INGEST_MAX_RELATIONS: '6',
+        INGEST_MAX_ISSUES_SHOWN: '7',
+      }),
     );
     expect(limits).toEqual({ maxBytes: 1000, maxEntities: 5, maxRelations: 6, maxIssuesShown: 7 });
   });
@@ -41,7 +51,10 @@ describe('entity and relation counts', () => {
   });
 
   it('refuses more relations than the cap with one located issue', () => {
-    const doc = withStates(2).claim('THREATENS', 'state-0', 'state-1').claim('THREATENS', 'state-1', 'state-0').claim('FIGHTS', 'state-0', 'state-1');
+    const doc = withStates(2)
+      .claim('THREATENS', 'state-0', 'state-1')
+      .claim('THREATENS', 'state-1', 'state-0')
+      .claim('FIGHTS', 'state-0', 'state-1');
     expect(validate(doc.build(), SMALL).issues).toEqual([
       { file: FILE, path: 'relations', message: 'expected at most 2 relations, received 3' },
     ]);
@@ -68,14 +81,49 @@ describe('entity and relation counts', () => {
 describe('caps on free-text fields and lists', () => {
   const over = (max: number) => 'x'.repeat(max + 1);
   const cases: Array<[string, ArticleBuilder, string]> = [
-    ['article.text', articleDoc().article({ text: over(TEXT_LIMITS.articleText) }), 'expected an article text of at most 200,000 characters'],
-    ['article.publisher', articleDoc().article({ publisher: over(TEXT_LIMITS.label) }), 'expected a publisher of at most 300 characters'],
-    ['entities[0].description', articleDoc().add('State', 's', { description: over(TEXT_LIMITS.freeText) }), 'expected a description of at most 5,000 characters'],
-    ['entities[0].role', articleDoc().add('Person', 'p', { role: over(TEXT_LIMITS.label) }), 'expected a role of at most 300 characters'],
-    ['entities[0].location', articleDoc().add('Meeting', 'm', { location: over(TEXT_LIMITS.label) }), 'expected a location of at most 300 characters'],
-    ['entities[0].summary', articleDoc().add('Statement', 's', { summary: over(TEXT_LIMITS.freeText) }), 'expected a summary of at most 5,000 characters'],
-    ['relations[0].note', articleDoc().add('State', 'a').add('State', 'b').claim('THREATENS', 'a', 'b', { note: over(TEXT_LIMITS.freeText) }), 'expected a note of at most 5,000 characters'],
-    ['$schema', articleDoc().set({ $schema: over(TEXT_LIMITS.schemaRef) }), 'expected a JSON Schema reference of at most 2,000 characters'],
+    [
+      'article.text',
+      articleDoc().article({ text: over(TEXT_LIMITS.articleText) }),
+      'expected an article text of at most 200,000 characters',
+    ],
+    [
+      'article.publisher',
+      articleDoc().article({ publisher: over(TEXT_LIMITS.label) }),
+      'expected a publisher of at most 300 characters',
+    ],
+    [
+      'entities[0].description',
+      articleDoc().add('State', 's', { description: over(TEXT_LIMITS.freeText) }),
+      'expected a description of at most 5,000 characters',
+    ],
+    [
+      'entities[0].role',
+      articleDoc().add('Person', 'p', { role: over(TEXT_LIMITS.label) }),
+      'expected a role of at most 300 characters',
+    ],
+    [
+      'entities[0].location',
+      articleDoc().add('Meeting', 'm', { location: over(TEXT_LIMITS.label) }),
+      'expected a location of at most 300 characters',
+    ],
+    [
+      'entities[0].summary',
+      articleDoc().add('Statement', 's', { summary: over(TEXT_LIMITS.freeText) }),
+      'expected a summary of at most 5,000 characters',
+    ],
+    [
+      'relations[0].note',
+      articleDoc()
+        .add('State', 'a')
+        .add('State', 'b')
+        .claim('THREATENS', 'a', 'b', { note: over(TEXT_LIMITS.freeText) }),
+      'expected a note of at most 5,000 characters',
+    ],
+    [
+      '$schema',
+      articleDoc().set({ $schema: over(TEXT_LIMITS.schemaRef) }),
+      'expected a JSON Schema reference of at most 2,000 characters',
+    ],
   ];
 
   it.each(cases)('%s has a cap', (path, doc, expected) => {
@@ -88,7 +136,10 @@ describe('caps on free-text fields and lists', () => {
   it('accepts each free text at its cap', () => {
     const doc = articleDoc()
       .article({ text: 'x'.repeat(TEXT_LIMITS.articleText), publisher: 'p'.repeat(TEXT_LIMITS.label) })
-      .add('Statement', 's', { summary: 's'.repeat(TEXT_LIMITS.freeText), description: 'd'.repeat(TEXT_LIMITS.freeText) });
+      .add('Statement', 's', {
+        summary: 's'.repeat(TEXT_LIMITS.freeText),
+        description: 'd'.repeat(TEXT_LIMITS.freeText),
+      });
     expect(validate(doc.build()).issues).toEqual([]);
   });
 
@@ -111,7 +162,8 @@ describe('the cost of a document at the caps', () => {
   it('10,000 quotes checked against a 200,000-character text take seconds at most, not minutes', () => {
     const text = 'Group A fights group B. '.repeat(9_000).slice(0, TEXT_LIMITS.articleText);
     const doc = articleDoc().article({ text }).add('Group', 'a').add('Group', 'b');
-    for (let index = 0; index < 10_000; index += 1) doc.claim('FIGHTS', 'a', 'b', { quote: index % 2 ? 'fights group B' : `absent ${index}` });
+    for (let index = 0; index < 10_000; index += 1)
+      doc.claim('FIGHTS', 'a', 'b', { quote: index % 2 ? 'fights group B' : `absent ${index}` });
     const startedAt = performance.now();
     const { issues } = validate(doc.build());
     expect(issues).toHaveLength(5_000);

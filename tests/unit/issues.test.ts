@@ -29,7 +29,11 @@ describe('received values', () => {
 describe('the issue list', () => {
   it('prints one line per issue with file, path and message, grouped by file', () => {
     const text = formatIssues([
-      { file: 'seed/a.json', path: 'relations[3].target', message: 'expected the id of a State, Group or Person; "nato-summit" is a Meeting' },
+      {
+        file: 'seed/a.json',
+        path: 'relations[3].target',
+        message: 'expected the id of a State, Group or Person; "nato-summit" is a Meeting',
+      },
       { file: 'seed/b.json', path: '', message: 'expected an object, received an array' },
       { file: 'seed/a.json', path: 'article.publishedAt', message: 'expected a date' },
     ]);
@@ -49,7 +53,11 @@ describe('the issue list', () => {
 });
 
 describe('a capped report', () => {
-  const issues = Array.from({ length: 12_350 }, (_, index) => ({ file: 'big.json', path: `entities[${index}].type`, message: 'expected "State"' }));
+  const issues = Array.from({ length: 12_350 }, (_, index) => ({
+    file: 'big.json',
+    path: `entities[${index}].type`,
+    message: 'expected "State"',
+  }));
 
   it('lists the first issues, then counts the others', () => {
     const lines = formatIssueReport(issues, 5).split('\n');

@@ -39,14 +39,21 @@ describe('the exported JSON Schema', () => {
 
   it('accepts a minimal valid document', () => {
     const validate = editorValidator();
-    const doc = articleDoc().add('State', 'a').add('State', 'b').claim('CALLS_ON', 'a', 'b').set({ $schema: './x.json' }).build();
+    const doc = articleDoc()
+      .add('State', 'a')
+      .add('State', 'b')
+      .claim('CALLS_ON', 'a', 'b')
+      .set({ $schema: './x.json' })
+      .build();
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('rejects a document with an unknown key', () => {
     const validate = editorValidator();
     expect(validate(articleDoc().article({ autor: 'x' }).build())).toBe(false);
-    expect(validate.errors).toContainEqual(expect.objectContaining({ keyword: 'additionalProperties', params: { additionalProperty: 'autor' } }));
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ keyword: 'additionalProperties', params: { additionalProperty: 'autor' } }),
+    );
   });
 
   it('tells editors that a claim needs a quote and CALLS_ON a demand', () => {

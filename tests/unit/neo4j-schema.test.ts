@@ -16,7 +16,9 @@ describe('Neo4j schema', () => {
 
   test('every vocabulary relationship type has an index on its key, the order pages walk', () => {
     for (const type of RELATION_TYPES) {
-      expect(schemaStatements()).toContain(`CREATE INDEX rel_${type.toLowerCase()}_key IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.key)`);
+      expect(schemaStatements()).toContain(
+        `CREATE INDEX rel_${type.toLowerCase()}_key IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.key)`,
+      );
     }
   });
 
@@ -31,6 +33,8 @@ describe('Neo4j schema', () => {
     const statements = readSchemaStatements().join('\n');
     expect(statements).toContain('FOR (n:Entity) REQUIRE n.id IS UNIQUE');
     expect(statements).toContain('FOR (n:Article) REQUIRE n.id IS UNIQUE');
-    expect(statements).toContain('CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]');
+    expect(statements).toContain(
+      'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]',
+    );
   });
 });

@@ -36,7 +36,9 @@ describe('the article row', () => {
   });
 
   it('does not carry the article text', () => {
-    const article = articleDoc().article({ text: 'body', url: 'https://dawn.com/1', publisher: 'Dawn', language: 'en' }).parse();
+    const article = articleDoc()
+      .article({ text: 'body', url: 'https://dawn.com/1', publisher: 'Dawn', language: 'en' })
+      .parse();
     const row = planArticleWrite(article, resolution(), HASH).article;
     expect(row).toMatchObject({ url: 'https://dawn.com/1', publisher: 'Dawn', language: 'en' });
     expect(row).not.toHaveProperty('text');
@@ -45,7 +47,9 @@ describe('the article row', () => {
 
 describe('entity rows', () => {
   it('use the canonical id and keep the id the article used as localId', () => {
-    const article = articleDoc().add('State', 'pak', { name: 'Pak', aliases: ['Islamic Republic'] }).parse();
+    const article = articleDoc()
+      .add('State', 'pak', { name: 'Pak', aliases: ['Islamic Republic'] })
+      .parse();
     const [row] = planArticleWrite(article, resolution({ pak: 'pakistan' }), HASH).entities;
     expect(row).toMatchObject({
       id: 'pakistan',
@@ -82,14 +86,24 @@ describe('relation rows', () => {
     .add('Group', 'ttp')
     .add('State', 'us')
     .claim('SHELTERS', 'pak', 'ttp', { quote: 'q1' })
-    .claim('CALLS_ON', 'us', 'pak', { quote: 'q2', demand: 'act', modality: 'alleged', confidence: 0.6, attributedTo: 'pak', date: '2024-02', note: 'n' })
+    .claim('CALLS_ON', 'us', 'pak', {
+      quote: 'q2',
+      demand: 'act',
+      modality: 'alleged',
+      confidence: 0.6,
+      attributedTo: 'pak',
+      date: '2024-02',
+      note: 'n',
+    })
     .claim('SHELTERS', 'us', 'ttp', { quote: 'q3' })
     .parse();
   const plan = planArticleWrite(article, resolution({ pak: 'pakistan', ttp: 'ttp', us: 'us' }), HASH);
 
   it('are grouped by type and keep their index in the file as ordinal', () => {
     expect(Object.keys(plan.relationsByType)).toEqual(['SHELTERS', 'CALLS_ON']);
-    expect(plan.relationsByType.SHELTERS?.map(({ ordinal, sourceId, targetId }) => [ordinal, sourceId, targetId])).toEqual([
+    expect(
+      plan.relationsByType.SHELTERS?.map(({ ordinal, sourceId, targetId }) => [ordinal, sourceId, targetId]),
+    ).toEqual([
       [0, 'pakistan', 'ttp'],
       [2, 'us', 'ttp'],
     ]);
@@ -133,7 +147,10 @@ describe('relation rows', () => {
 
 describe('authors and merges', () => {
   it('lists each author once, by canonical id', () => {
-    const article = articleDoc().article({ authors: ['ali', 'a-khan', 'ali'] }).add('Person', 'ali').parse();
+    const article = articleDoc()
+      .article({ authors: ['ali', 'a-khan', 'ali'] })
+      .add('Person', 'ali')
+      .parse();
     expect(planArticleWrite(article, resolution({ ali: 'ali', 'a-khan': 'ali' }), HASH).authorIds).toEqual(['ali']);
   });
 
@@ -166,15 +183,24 @@ describe('content hash', () => {
       Array.isArray(value)
         ? value.map(reversed)
         : value !== null && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reversed(inner)]))
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([key, inner]) => [key, reversed(inner)]),
+            )
           : value;
     const reordered = reversed(doc) as Record<string, unknown>;
     expect(Object.keys(reordered)[0]).toBe('relations');
-    expect(contentHashOf(ExtractedArticleSchema.parse(reordered))).toBe(contentHashOf(ExtractedArticleSchema.parse(doc)));
+    expect(contentHashOf(ExtractedArticleSchema.parse(reordered))).toBe(
+      contentHashOf(ExtractedArticleSchema.parse(doc)),
+    );
   });
 
   it('is the same when a default is spelled out or $schema is added', () => {
-    const spelled = articleDoc().add('State', 'a').add('State', 'b').claim('THREATENS', 'a', 'b', { modality: 'asserted', confidence: 1 });
+    const spelled = articleDoc()
+      .add('State', 'a')
+      .add('State', 'b')
+      .claim('THREATENS', 'a', 'b', { modality: 'asserted', confidence: 1 });
     expect(contentHashOf(spelled.set({ $schema: 'x.json' }).parse())).toBe(contentHashOf(base().parse()));
   });
 
@@ -183,14 +209,20 @@ describe('content hash', () => {
   });
 
   it('serializes with sorted keys at every level', () => {
-    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}',
+    );
   });
 });
 
 describe('values are data', () => {
   it("keeps x'}) MATCH (n) DETACH DELETE n // literally in the rows", () => {
     const hostile = "x'}) MATCH (n) DETACH DELETE n //";
-    const article = articleDoc().add('Group', 'g', { name: hostile }).add('State', 's').claim('OPERATES_IN', 'g', 's', { quote: hostile }).parse();
+    const article = articleDoc()
+      .add('Group', 'g', { name: hostile })
+      .add('State', 's')
+      .claim('OPERATES_IN', 'g', 's', { quote: hostile })
+      .parse();
     const plan = planArticleWrite(article, resolution(), HASH);
     expect(plan.entities[0]?.name).toBe(hostile);
     expect(plan.relationsByType.OPERATES_IN?.[0]?.props.quote).toBe(hostile);

@@ -44,7 +44,8 @@ describe('reading a file', () => {
       {
         file: join(folder, 'latin1.json'),
         path: '',
-        message: 'expected UTF-8 text; byte 0xE9 at line 2, column 16 (byte 17) is not valid UTF-8 (saved as Latin-1 or Windows-1252?)',
+        message:
+          'expected UTF-8 text; byte 0xE9 at line 2, column 16 (byte 17) is not valid UTF-8 (saved as Latin-1 or Windows-1252?)',
       },
     ]);
   });
@@ -56,7 +57,9 @@ describe('reading a file', () => {
   });
 
   it('reads valid UTF-8, with or without a byte-order mark', async () => {
-    expect(await readArticleFile(fileWith('plain.json', '{"name": "Ḱabul 🇦🇫"}'), DEFAULT_INGEST_LIMITS)).toEqual({ name: 'Ḱabul 🇦🇫' });
+    expect(await readArticleFile(fileWith('plain.json', '{"name": "Ḱabul 🇦🇫"}'), DEFAULT_INGEST_LIMITS)).toEqual({
+      name: 'Ḱabul 🇦🇫',
+    });
     expect(await readArticleFile(fileWith('bom.json', '\uFEFF{"a": 1}'), DEFAULT_INGEST_LIMITS)).toEqual({ a: 1 });
   });
 });
@@ -73,7 +76,12 @@ describe('the first invalid UTF-8 byte', () => {
   });
 
   it('is never found in text that TextEncoder produced', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => firstInvalidUtf8Offset(new TextEncoder().encode(text)) === -1));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        (text) => firstInvalidUtf8Offset(new TextEncoder().encode(text)) === -1,
+      ),
+    );
   });
 });
 

@@ -42,7 +42,8 @@ class InMemoryGraph implements KnownEntityLookup {
   async byNormalizedNames(type: EntityType, names: string[]): Promise<KnownEntity[]> {
     this.calls.push(`byNormalizedNames ${type} ${names.join(',')}`);
     return this.entities.filter(
-      (entity) => entity.type === type && normalizedNamesOf(entity.name, entity.aliases).some((name) => names.includes(name)),
+      (entity) =>
+        entity.type === type && normalizedNamesOf(entity.name, entity.aliases).some((name) => names.includes(name)),
     );
   }
 }
@@ -91,7 +92,8 @@ describe('the same id is the same node', () => {
       {
         file: 'seed/b.json',
         path: 'entities[1].type',
-        message: 'expected State, the type "pakistan" already has in seed/a.json; received "Group" (an id names one entity, of one type)',
+        message:
+          'expected State, the type "pakistan" already has in seed/a.json; received "Group" (an id names one entity, of one type)',
       },
     ]);
   });
@@ -103,7 +105,8 @@ describe('the same id is the same node', () => {
       {
         file: 'seed/a.json',
         path: 'entities[0].type',
-        message: 'expected Group, the type "ttp" already has in the graph; received "Person" (an id names one entity, of one type)',
+        message:
+          'expected Group, the type "ttp" already has in the graph; received "Person" (an id names one entity, of one type)',
       },
     ]);
   });
@@ -167,7 +170,10 @@ describe('entity resolution', () => {
     const graph = new InMemoryGraph([
       known('islamic-state-khorasan', 'Group', 'Islamic State Khorasan Province', { aliases: ['ISIS-K'] }),
     ]);
-    const result = await run({ 'seed/a.json': doc('seed/a.json').add('Group', 'iskp', { name: 'ISKP', aliases: ['Isis K'] }) }, graph);
+    const result = await run(
+      { 'seed/a.json': doc('seed/a.json').add('Group', 'iskp', { name: 'ISKP', aliases: ['Isis K'] }) },
+      graph,
+    );
     expect(mergesIn(result, 'seed/a.json')).toMatchObject([
       { fromId: 'iskp', intoId: 'islamic-state-khorasan', reason: 'name', matched: 'isis k', fromName: 'ISKP' },
     ]);
@@ -175,7 +181,10 @@ describe('entity resolution', () => {
 
   it('matches names only within a type', async () => {
     const graph = new InMemoryGraph([known('georgia', 'State', 'Georgia')]);
-    const result = await run({ 'seed/a.json': doc('seed/a.json').add('Person', 'georgia-meloni', { name: 'Georgia' }) }, graph);
+    const result = await run(
+      { 'seed/a.json': doc('seed/a.json').add('Person', 'georgia-meloni', { name: 'Georgia' }) },
+      graph,
+    );
     expect(canonicalIn(result, 'seed/a.json')).toEqual({ 'georgia-meloni': 'georgia-meloni' });
     expect(mergesIn(result, 'seed/a.json')).toEqual([]);
   });
@@ -185,20 +194,29 @@ describe('entity resolution', () => {
       known('alpha', 'Group', 'Alpha', { wikidata: 'Q1' }),
       known('beta', 'Group', 'Beta'),
     ]);
-    const result = await run({ 'seed/a.json': doc('seed/a.json').add('Group', 'new', { name: 'Beta', wikidata: 'Q1' }) }, graph);
+    const result = await run(
+      { 'seed/a.json': doc('seed/a.json').add('Group', 'new', { name: 'Beta', wikidata: 'Q1' }) },
+      graph,
+    );
     expect(result.issues).toEqual([]);
     expect(mergesIn(result, 'seed/a.json')).toMatchObject([{ intoId: 'alpha', reason: 'wikidata', matched: 'Q1' }]);
   });
 
   it('does not resolve by name into an entity with a different wikidata id', async () => {
     const graph = new InMemoryGraph([known('georgia', 'State', 'Georgia', { wikidata: 'Q230' })]);
-    const result = await run({ 'seed/a.json': doc('seed/a.json').add('State', 'georgia-us', { name: 'Georgia', wikidata: 'Q1428' }) }, graph);
+    const result = await run(
+      { 'seed/a.json': doc('seed/a.json').add('State', 'georgia-us', { name: 'Georgia', wikidata: 'Q1428' }) },
+      graph,
+    );
     expect(mergesIn(result, 'seed/a.json')).toEqual([]);
   });
 
   it('reports a wikidata id that a known entity of another type has', async () => {
     const graph = new InMemoryGraph([known('pakistan', 'State', 'Pakistan', { wikidata: 'Q843' })]);
-    const result = await run({ 'seed/a.json': doc('seed/a.json').add('Group', 'pak-army', { wikidata: 'Q843' }) }, graph);
+    const result = await run(
+      { 'seed/a.json': doc('seed/a.json').add('Group', 'pak-army', { wikidata: 'Q843' }) },
+      graph,
+    );
     expect(result.issues).toEqual([
       {
         file: 'seed/a.json',
@@ -244,7 +262,9 @@ describe('entity resolution', () => {
   });
 
   it('never resolves entities of the same file into each other', async () => {
-    const result = await run({ 'seed/a.json': doc('seed/a.json').add('Group', 'ttp', { name: 'TTP' }).add('Group', 'the-ttp', { name: 'TTP' }) });
+    const result = await run({
+      'seed/a.json': doc('seed/a.json').add('Group', 'ttp', { name: 'TTP' }).add('Group', 'the-ttp', { name: 'TTP' }),
+    });
     expect(canonicalIn(result, 'seed/a.json')).toEqual({ ttp: 'ttp', 'the-ttp': 'the-ttp' });
     expect(mergesIn(result, 'seed/a.json')).toEqual([]);
   });
@@ -258,7 +278,9 @@ describe('entity resolution', () => {
       new InMemoryGraph(),
     );
     expect(result.resolutions.map(({ file }) => file)).toEqual(['seed/a.json', 'seed/b.json']);
-    expect(mergesIn(result, 'seed/b.json')).toMatchObject([{ fromId: 'pakistani-taliban', intoId: 'ttp', reason: 'name', matched: 'ttp' }]);
+    expect(mergesIn(result, 'seed/b.json')).toMatchObject([
+      { fromId: 'pakistani-taliban', intoId: 'ttp', reason: 'name', matched: 'ttp' },
+    ]);
   });
 
   it('merges names: a name a resolved entity brought in resolves later files too', async () => {
@@ -270,7 +292,9 @@ describe('entity resolution', () => {
       },
       graph,
     );
-    expect(mergesIn(result, 'seed/b.json')).toMatchObject([{ intoId: 'pakistan', reason: 'name', matched: 'islamic republic' }]);
+    expect(mergesIn(result, 'seed/b.json')).toMatchObject([
+      { intoId: 'pakistan', reason: 'name', matched: 'islamic republic' },
+    ]);
   });
 
   it('treats an id resolved in an earlier file as that same entity, without a second merge', async () => {
@@ -310,11 +334,21 @@ describe('references name a known entity', () => {
       graph,
     );
     expect(result.issues).toEqual([]);
-    expect(canonicalIn(result, 'seed/b.json')).toEqual({ pakistan: 'pakistan', ttp: 'ttp', afghanistan: 'afghanistan' });
+    expect(canonicalIn(result, 'seed/b.json')).toEqual({
+      pakistan: 'pakistan',
+      ttp: 'ttp',
+      afghanistan: 'afghanistan',
+    });
   });
 
   it('reports a reference nothing defines', async () => {
-    const result = await run({ 'seed/a.json': doc('seed/a.json').add('State', 'pakistan').add('State', 'india').claim('THREATENS', 'pakistan', 'india').claim('BLAMES', 'xyz', 'india') });
+    const result = await run({
+      'seed/a.json': doc('seed/a.json')
+        .add('State', 'pakistan')
+        .add('State', 'india')
+        .claim('THREATENS', 'pakistan', 'india')
+        .claim('BLAMES', 'xyz', 'india'),
+    });
     expect(result.issues).toEqual([
       {
         file: 'seed/a.json',
@@ -336,13 +370,17 @@ describe('references name a known entity', () => {
   });
 
   it('reports unresolved references as warnings in a dry run without a graph', async () => {
-    const result = await run({ 'seed/a.json': doc('seed/a.json').add('State', 'india').claim('BLAMES', 'india', 'xyz') }, null);
+    const result = await run(
+      { 'seed/a.json': doc('seed/a.json').add('State', 'india').claim('BLAMES', 'india', 'xyz') },
+      null,
+    );
     expect(result.issues).toEqual([]);
     expect(result.warnings).toEqual([
       {
         file: 'seed/a.json',
         path: 'relations[0].target',
-        message: 'unknown entity "xyz": not defined in this file or in another file of this run; the graph was not consulted (dry run)',
+        message:
+          'unknown entity "xyz": not defined in this file or in another file of this run; the graph was not consulted (dry run)',
       },
     ]);
     expect(canonicalIn(result, 'seed/a.json')).toMatchObject({ xyz: 'xyz' });
@@ -379,7 +417,10 @@ describe('types of references resolved across files and the graph', () => {
 
   it('checks an endpoint in the graph', async () => {
     const graph = new InMemoryGraph([known('sco-summit', 'Meeting', 'SCO summit')]);
-    const result = await run({ 'seed/a.json': doc('seed/a.json').add('Group', 'ttp').claim('SHELTERS', 'sco-summit', 'ttp') }, graph);
+    const result = await run(
+      { 'seed/a.json': doc('seed/a.json').add('Group', 'ttp').claim('SHELTERS', 'sco-summit', 'ttp') },
+      graph,
+    );
     expect(result.issues).toEqual([
       {
         file: 'seed/a.json',
@@ -393,14 +434,21 @@ describe('types of references resolved across files and the graph', () => {
     const graph = new InMemoryGraph([known('dawn', 'Group', 'Dawn')]);
     const result = await run({ 'seed/a.json': doc('seed/a.json').article({ authors: ['dawn'] }) }, graph);
     expect(result.issues).toEqual([
-      { file: 'seed/a.json', path: 'article.authors[0]', message: 'expected the id of a Person; "dawn" is a Group (in the graph)' },
+      {
+        file: 'seed/a.json',
+        path: 'article.authors[0]',
+        message: 'expected the id of a Person; "dawn" is a Group (in the graph)',
+      },
     ]);
   });
 
   it('requires attributedTo to be an actor', async () => {
     const result = await run({
       'seed/a.json': doc('seed/a.json').add('Statement', 'communique'),
-      'seed/b.json': doc('seed/b.json').add('State', 'a').add('State', 'b').claim('THREATENS', 'a', 'b', { attributedTo: 'communique' }),
+      'seed/b.json': doc('seed/b.json')
+        .add('State', 'a')
+        .add('State', 'b')
+        .claim('THREATENS', 'a', 'b', { attributedTo: 'communique' }),
     });
     expect(result.issues).toEqual([
       {
@@ -480,7 +528,9 @@ describe('values are data', () => {
     const hostile = "x'}) MATCH (n) DETACH DELETE n //";
     const graph = new InMemoryGraph([known('evil', 'Group', hostile)]);
     const result = await run({ 'seed/a.json': doc('seed/a.json').add('Group', 'g', { name: hostile }) }, graph);
-    expect(mergesIn(result, 'seed/a.json')).toMatchObject([{ fromId: 'g', intoId: 'evil', reason: 'name', fromName: hostile }]);
+    expect(mergesIn(result, 'seed/a.json')).toMatchObject([
+      { fromId: 'g', intoId: 'evil', reason: 'name', fromName: hostile },
+    ]);
   });
 });
 
@@ -496,7 +546,11 @@ describe('resolving a run in chunks', () => {
     const knownById = new Map<string, KnownEntity>();
     for (const { json } of generated.slice(0, earlier)) {
       for (const entity of ExtractedArticleSchema.parse(json).entities) {
-        if (!knownById.has(entity.id)) knownById.set(entity.id, known(entity.id, entity.type, entity.name, { aliases: entity.aliases ?? [], wikidata: entity.wikidata }));
+        if (!knownById.has(entity.id))
+          knownById.set(
+            entity.id,
+            known(entity.id, entity.type, entity.name, { aliases: entity.aliases ?? [], wikidata: entity.wikidata }),
+          );
       }
     }
     const [someState] = [...knownById.values()].filter(({ type, wikidata }) => type === 'State' && wikidata);
@@ -529,15 +583,21 @@ describe('resolving a run in chunks', () => {
       extra(8, (doc) => doc.add('Group', 'beta-2', { name: 'Beta' }));
       extra(40, (doc) => doc.add('Person', state.id).add('Group', 'twin-2', { name: 'twin  front' }));
       extra(41, (doc) => doc.add('State', 'old-q', { wikidata: 'Q78' }).claim('THREATENS', 'merged-before', 'old-q'));
-      extra(90, (doc) => doc.add('Group', 'nova', { wikidata: state.wikidata as string }).claim('BLAMES', 'nova', 'nowhere'));
+      extra(90, (doc) =>
+        doc.add('Group', 'nova', { wikidata: state.wikidata as string }).claim('BLAMES', 'nova', 'nowhere'),
+      );
     }
     const files = documents.map(({ file, json }) => ({ file, article: ExtractedArticleSchema.parse(json) }));
     return { graph, files, documents };
   }
 
-  async function withoutPrefetch(files: ReadonlyArray<{ file: string; article: ExtractedArticle }>, lookup: KnownEntityLookup): Promise<RunResolution> {
+  async function withoutPrefetch(
+    files: ReadonlyArray<{ file: string; article: ExtractedArticle }>,
+    lookup: KnownEntityLookup,
+  ): Promise<RunResolution> {
     const resolver = new RunResolver(lookup);
-    for (const { file, article } of [...files].sort((a, b) => (a.file < b.file ? -1 : 1))) await resolver.addFile(file, article);
+    for (const { file, article } of [...files].sort((a, b) => (a.file < b.file ? -1 : 1)))
+      await resolver.addFile(file, article);
     return resolver.finish();
   }
 
@@ -547,14 +607,17 @@ describe('resolving a run in chunks', () => {
     expect(callsOf('byIds')).toBeGreaterThan(0);
     expect(callsOf('byIds')).toBeLessThanOrEqual(chunks);
     expect(callsOf('byWikidata')).toBeLessThanOrEqual(chunks);
-    for (const type of ['State', 'Group', 'Person', 'Meeting', 'Statement']) expect(callsOf(`byNormalizedNames ${type}`)).toBeLessThanOrEqual(chunks);
+    for (const type of ['State', 'Group', 'Person', 'Meeting', 'Statement'])
+      expect(callsOf(`byNormalizedNames ${type}`)).toBeLessThanOrEqual(chunks);
   }
 
   it('resolves exactly as file by file: the same merges, issues and order, whatever the chunk size', async () => {
     const { graph, files } = scenario(300);
     const fileByFile = await withoutPrefetch(files, graph());
     expect(fileByFile.issues.length).toBeGreaterThanOrEqual(5);
-    expect(fileByFile.resolutions.flatMap(({ merges }) => merges.map(({ reason }) => reason))).toEqual(expect.arrayContaining(['name', 'wikidata']));
+    expect(fileByFile.resolutions.flatMap(({ merges }) => merges.map(({ reason }) => reason))).toEqual(
+      expect.arrayContaining(['name', 'wikidata']),
+    );
     for (const chunkFiles of [1, 7, 64, 1000]) {
       expect(await resolveRun(files, graph(), chunkFiles)).toEqual(fileByFile);
     }
@@ -570,7 +633,9 @@ describe('resolving a run in chunks', () => {
 
   it('validateRun reads, checks and resolves 1,000 files in chunks: a bounded number of lookups, the file-by-file result', async () => {
     const { graph: makeGraph, documents, files } = scenario(1000);
-    const sources = documents.map(({ file, json }) => ({ file, read: async () => json })).sort((a, b) => (a.file < b.file ? -1 : 1));
+    const sources = documents
+      .map(({ file, json }) => ({ file, read: async () => json }))
+      .sort((a, b) => (a.file < b.file ? -1 : 1));
     const graph = makeGraph();
     const progress: number[] = [];
     const validation = await validateRun(sources, null, ({ done }) => progress.push(done), { lookup: graph }).catch(
@@ -615,7 +680,9 @@ describe('resolving a run in chunks', () => {
       { file: 'b.json', read: async () => ({ formatVersion: 1 }) },
       { file: 'c.json', read: async () => doc('c.json').add('State', 'x').claim('BLAMES', 'x', 'ghost').build() },
     ];
-    const error = await validateRun(sources, null, () => {}, { lookup: graph, chunkFiles: 2 }).catch((caught: unknown) => caught);
+    const error = await validateRun(sources, null, () => {}, { lookup: graph, chunkFiles: 2 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(SeedValidationError);
     const issues = (error as SeedValidationError).issues;
     expect(issues.map(({ file, path }) => `${file} ${path}`)).toEqual(

@@ -18,7 +18,8 @@ const issue = (path: string, message: string) => ({ file: FILE, path, message })
 const CLAIM_TYPES = RELATION_TYPES.filter(isClaimType);
 const STRUCTURAL_TYPES = RELATION_TYPES.filter((type) => !isClaimType(type));
 const outside = (allowed: readonly EntityType[]) => ENTITY_TYPES.find((type) => !allowed.includes(type));
-const rule = (type: RelationType) => RELATION_RULES[type] as { sources: readonly EntityType[]; targets: readonly EntityType[] };
+const rule = (type: RelationType) =>
+  RELATION_RULES[type] as { sources: readonly EntityType[]; targets: readonly EntityType[] };
 
 describe('a valid file', () => {
   it('returns the parsed article and no issues', () => {
@@ -62,7 +63,10 @@ describe('entity ids are unique within a file', () => {
   it('reports the second definition, naming the first', () => {
     const doc = articleDoc().add('State', 'pakistan').add('Person', 'dar').add('Group', 'pakistan').build();
     expect(validate(doc).issues).toEqual([
-      issue('entities[2].id', 'expected an id no other entity of this file has; "pakistan" is already defined at entities[0]'),
+      issue(
+        'entities[2].id',
+        'expected an id no other entity of this file has; "pakistan" is already defined at entities[0]',
+      ),
     ]);
   });
 });
@@ -73,7 +77,10 @@ describe('claims need a quote', () => {
     const target = rule(type).targets[0] as EntityType;
     const doc = articleDoc().add(source, 's').add(target, 't').relation(type, 's', 't', { demand: 'd' }).build();
     expect(validate(doc).issues).toEqual([
-      issue('relations[0].quote', `expected a quote: ${type} is a claim, and a claim needs a verbatim span of the article as evidence`),
+      issue(
+        'relations[0].quote',
+        `expected a quote: ${type} is a claim, and a claim needs a verbatim span of the article as evidence`,
+      ),
     ]);
   });
 
@@ -87,7 +94,11 @@ describe('claims need a quote', () => {
 
 describe('CALLS_ON needs a demand', () => {
   it('reports a CALLS_ON without demand', () => {
-    const doc = articleDoc().add('State', 'us').add('State', 'pakistan').relation('CALLS_ON', 'us', 'pakistan', { quote: 'q' }).build();
+    const doc = articleDoc()
+      .add('State', 'us')
+      .add('State', 'pakistan')
+      .relation('CALLS_ON', 'us', 'pakistan', { quote: 'q' })
+      .build();
     expect(validate(doc).issues).toEqual([
       issue('relations[0].demand', 'expected a demand: CALLS_ON must say what is demanded'),
     ]);
@@ -138,23 +149,43 @@ describe('endpoint types fit the vocabulary table', () => {
     expect(validate(doc.build()).issues).toEqual([]);
   });
 
-  it.each(RELATION_TYPES.filter((type) => outside(rule(type).sources)))('rejects a source type %s does not allow', (type) => {
-    const { sources, targets } = rule(type);
-    const wrong = outside(sources) as EntityType;
-    const doc = articleDoc().add(wrong, 'wrong').add(targets[0] as EntityType, 't').claim(type, 'wrong', 't').build();
-    expect(validate(doc).issues).toEqual([
-      issue('relations[0].source', expect.stringMatching(new RegExp(`^expected the id of a .*; "wrong" is a ${wrong}$`))),
-    ]);
-  });
+  it.each(RELATION_TYPES.filter((type) => outside(rule(type).sources)))(
+    'rejects a source type %s does not allow',
+    (type) => {
+      const { sources, targets } = rule(type);
+      const wrong = outside(sources) as EntityType;
+      const doc = articleDoc()
+        .add(wrong, 'wrong')
+        .add(targets[0] as EntityType, 't')
+        .claim(type, 'wrong', 't')
+        .build();
+      expect(validate(doc).issues).toEqual([
+        issue(
+          'relations[0].source',
+          expect.stringMatching(new RegExp(`^expected the id of a .*; "wrong" is a ${wrong}$`)),
+        ),
+      ]);
+    },
+  );
 
-  it.each(RELATION_TYPES.filter((type) => outside(rule(type).targets)))('rejects a target type %s does not allow', (type) => {
-    const { sources, targets } = rule(type);
-    const wrong = outside(targets) as EntityType;
-    const doc = articleDoc().add(sources[0] as EntityType, 's').add(wrong, 'wrong').claim(type, 's', 'wrong').build();
-    expect(validate(doc).issues).toEqual([
-      issue('relations[0].target', expect.stringMatching(new RegExp(`^expected the id of a .*; "wrong" is a ${wrong}$`))),
-    ]);
-  });
+  it.each(RELATION_TYPES.filter((type) => outside(rule(type).targets)))(
+    'rejects a target type %s does not allow',
+    (type) => {
+      const { sources, targets } = rule(type);
+      const wrong = outside(targets) as EntityType;
+      const doc = articleDoc()
+        .add(sources[0] as EntityType, 's')
+        .add(wrong, 'wrong')
+        .claim(type, 's', 'wrong')
+        .build();
+      expect(validate(doc).issues).toEqual([
+        issue(
+          'relations[0].target',
+          expect.stringMatching(new RegExp(`^expected the id of a .*; "wrong" is a ${wrong}$`)),
+        ),
+      ]);
+    },
+  );
 
   it('names the allowed types in plain words', () => {
     const doc = articleDoc()
@@ -168,21 +199,33 @@ describe('endpoint types fit the vocabulary table', () => {
   });
 
   it('does not report ids the file does not define: another file or the graph may', () => {
-    const doc = articleDoc().claim('THREATENS', 'elsewhere', 'in-the-graph', { attributedTo: 'someone' }).article({ authors: ['writer'] }).build();
+    const doc = articleDoc()
+      .claim('THREATENS', 'elsewhere', 'in-the-graph', { attributedTo: 'someone' })
+      .article({ authors: ['writer'] })
+      .build();
     expect(validate(doc).issues).toEqual([]);
   });
 });
 
 describe('authors and attributions', () => {
   it('requires authors defined in the file to be Persons', () => {
-    const doc = articleDoc().article({ authors: ['ali', 'dawn'] }).add('Person', 'ali').add('Group', 'dawn').build();
+    const doc = articleDoc()
+      .article({ authors: ['ali', 'dawn'] })
+      .add('Person', 'ali')
+      .add('Group', 'dawn')
+      .build();
     expect(validate(doc).issues).toEqual([
       issue('article.authors[1]', 'expected the id of a Person; "dawn" is a Group'),
     ]);
   });
 
   it.each(ACTOR_TYPES)('accepts a %s as attributedTo', (type) => {
-    const doc = articleDoc().add('State', 'a').add('State', 'b').add(type, 'claimant').claim('THREATENS', 'a', 'b', { attributedTo: 'claimant' }).build();
+    const doc = articleDoc()
+      .add('State', 'a')
+      .add('State', 'b')
+      .add(type, 'claimant')
+      .claim('THREATENS', 'a', 'b', { attributedTo: 'claimant' })
+      .build();
     expect(validate(doc).issues).toEqual([]);
   });
 
@@ -217,7 +260,14 @@ describe('references', () => {
 describe('values are data', () => {
   it("accepts a name like x'}) MATCH (n) DETACH DELETE n // as it is", () => {
     const hostile = "x'}) MATCH (n) DETACH DELETE n //";
-    const result = validate(articleDoc().article({ text: `He said ${hostile}.` }).add('Group', 'g', { name: hostile }).add('State', 's').claim('THREATENS', 'g', 's', { quote: hostile }).build());
+    const result = validate(
+      articleDoc()
+        .article({ text: `He said ${hostile}.` })
+        .add('Group', 'g', { name: hostile })
+        .add('State', 's')
+        .claim('THREATENS', 'g', 's', { quote: hostile })
+        .build(),
+    );
     expect(result.issues).toEqual([]);
     expect(result.article?.entities[0]?.name).toBe(hostile);
   });

@@ -26,7 +26,8 @@ export function relationField(type: string, direction: 'OUT' | 'IN'): string {
 export function neo4jGraphQLTypeDefs(): string {
   const relationFields = RELATIONSHIP_TYPES.flatMap((type) =>
     (['OUT', 'IN'] as const).map(
-      (direction) => `  ${relationField(type, direction)}: [Entity!]! @relationship(type: "${type}", direction: ${direction}, properties: "RelationStats")`,
+      (direction) =>
+        `  ${relationField(type, direction)}: [Entity!]! @relationship(type: "${type}", direction: ${direction}, properties: "RelationStats")`,
     ),
   ).join('\n');
   return `
@@ -145,7 +146,10 @@ function useCypherQueryCount(): Plugin<CountingContext> {
       return {
         onExecuteDone({ args, result, setResult }) {
           if (Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...result.extensions, cypherQueries: args.contextValue.cypherQueries.count } });
+          setResult({
+            ...result,
+            extensions: { ...result.extensions, cypherQueries: args.contextValue.cypherQueries.count },
+          });
         },
       };
     },
@@ -158,7 +162,10 @@ export interface ComparisonServer {
 }
 
 /** Listens on 127.0.0.1 on a free port (or `port`); `url` is the GraphQL endpoint. */
-export async function startNeo4jGraphQLServer(driver: Driver, options: { database?: string; port?: number } = {}): Promise<ComparisonServer> {
+export async function startNeo4jGraphQLServer(
+  driver: Driver,
+  options: { database?: string; port?: number } = {},
+): Promise<ComparisonServer> {
   const database = options.database ?? 'neo4j';
   const neoSchema = new Neo4jGraphQL({ typeDefs: neo4jGraphQLTypeDefs(), driver });
   const schema = await neoSchema.getSchema();
@@ -181,7 +188,12 @@ export async function startNeo4jGraphQLServer(driver: Driver, options: { databas
 }
 
 /** Starts `server` on loopback and gives its URL (with `path`) and a close that ends idle keep-alive connections. */
-export async function listen(server: Server, port: number, path: string, dispose: () => Promise<void> | void = () => {}): Promise<ComparisonServer> {
+export async function listen(
+  server: Server,
+  port: number,
+  path: string,
+  dispose: () => Promise<void> | void = () => {},
+): Promise<ComparisonServer> {
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -33,11 +33,17 @@ export function chooseTargets(documents: Iterable<CorpusDocument>): QueryTargets
     }
   }
   const ranked = [...mentions.values()].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)).slice(0, 200);
-  const at = (index: number) => ranked[Math.min(index, ranked.length - 1)] ?? { id: 'none', type: 'Group', name: 'none', count: 0 };
+  const at = (index: number) =>
+    ranked[Math.min(index, ranked.length - 1)] ?? { id: 'none', type: 'Group', name: 'none', count: 0 };
   const groups = ranked.filter((entity) => entity.type === 'Group');
   const middle = groups[Math.floor(groups.length / 2)] ?? at(Math.floor(ranked.length / 2));
   const word = at(0).name.split(' ')[0] ?? 'x';
-  return { popular: at(0).id, second: at(1).id, middle: middle.id, searchText: `${word.slice(0, -2)}${word.slice(-1)}` };
+  return {
+    popular: at(0).id,
+    second: at(1).id,
+    middle: middle.id,
+    searchText: `${word.slice(0, -2)}${word.slice(-1)}`,
+  };
 }
 
 export interface HttpRequestSpec {
@@ -61,11 +67,17 @@ export interface QueryClass {
   paged?: { pages: number; specs: Partial<Record<Target, PagedSpec>> };
 }
 
-const gql = (query: string, variables: Record<string, unknown> = {}): HttpRequestSpec => ({ path: '/graphql', body: { query, variables } });
+const gql = (query: string, variables: Record<string, unknown> = {}): HttpRequestSpec => ({
+  path: '/graphql',
+  body: { query, variables },
+});
 const raw = (name: string, params: Record<string, unknown>): HttpRequestSpec => ({ path: `/q/${name}`, body: params });
 
 const dig = (value: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
+  path.reduce<unknown>(
+    (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    value,
+  );
 
 /** Best-supported first, as @neo4j/graphql sorts a connection by its edge properties. */
 const EDGE_SORT = 'sort: [{ edge: { articleCount: DESC } }, { edge: { claimCount: DESC } }]';
@@ -73,7 +85,8 @@ const EDGE_SORT = 'sort: [{ edge: { articleCount: DESC } }, { edge: { claimCount
 /** One connection per vocabulary type (the library has one field per relationship type). */
 function outgoingConnections(first: number, inner: string): string {
   return RELATIONSHIP_TYPES.map(
-    (type) => `${relationField(type, 'OUT')}Connection(first: ${first}, ${EDGE_SORT}) { edges { properties { articleCount } node { id name ${inner} } } }`,
+    (type) =>
+      `${relationField(type, 'OUT')}Connection(first: ${first}, ${EDGE_SORT}) { edges { properties { articleCount } node { id name ${inner} } } }`,
   ).join('\n');
 }
 
@@ -82,7 +95,10 @@ export const DEEP_PAGES = 10;
 
 export function queryClasses(t: QueryTargets): QueryClass[] {
   const lucene = buildLuceneQuery(t.searchText) ?? t.searchText;
-  const dyadRelations = RELATIONSHIP_TYPES.flatMap((type) => [`${type} ${t.popular} ${t.second}`, `${type} ${t.second} ${t.popular}`]);
+  const dyadRelations = RELATIONSHIP_TYPES.flatMap((type) => [
+    `${type} ${t.popular} ${t.second}`,
+    `${type} ${t.second} ${t.popular}`,
+  ]);
 
   const projectPage = (after: string | null) =>
     gql(
@@ -98,10 +114,17 @@ export function queryClasses(t: QueryTargets): QueryClass[] {
         edges { node { type quote modality confidence subject { id name } object { id name } article { id title } } } } }`,
       { after },
     );
-  const rawPage = (after: string | null) => raw('relationsPage', { type: 'CRITICIZES', first: PAGE_SIZE, after: after ?? '' });
+  const rawPage = (after: string | null) =>
+    raw('relationsPage', { type: 'CRITICIZES', first: PAGE_SIZE, after: after ?? '' });
   const paged = {
-    project: { at: projectPage, cursorOf: (body: unknown) => dig(body, ['data', 'relations', 'pageInfo', 'endCursor']) as string | null },
-    neo4jGraphql: { at: neo4jGraphqlPage, cursorOf: (body: unknown) => dig(body, ['data', 'claimsConnection', 'pageInfo', 'endCursor']) as string | null },
+    project: {
+      at: projectPage,
+      cursorOf: (body: unknown) => dig(body, ['data', 'relations', 'pageInfo', 'endCursor']) as string | null,
+    },
+    neo4jGraphql: {
+      at: neo4jGraphqlPage,
+      cursorOf: (body: unknown) => dig(body, ['data', 'claimsConnection', 'pageInfo', 'endCursor']) as string | null,
+    },
     raw: {
       at: rawPage,
       cursorOf: (body: unknown) => {
@@ -110,14 +133,20 @@ export function queryClasses(t: QueryTargets): QueryClass[] {
       },
     },
   };
-  const evidenceNote = '@neo4j/graphql: a page of CRITICIZES claims (its nearest equivalent), not of aggregated relations with their evidence';
+  const evidenceNote =
+    '@neo4j/graphql: a page of CRITICIZES claims (its nearest equivalent), not of aggregated relations with their evidence';
 
   const classes: QueryClass[] = [
     {
       name: 'entity by id',
       requests: {
-        project: gql(`query ($id: ID!) { entity(id: $id) { id type name aliases description wikidata } }`, { id: t.popular }),
-        neo4jGraphql: gql(`query ($id: ID!) { entities(where: { id: { eq: $id } }) { id type name aliases description wikidata } }`, { id: t.popular }),
+        project: gql(`query ($id: ID!) { entity(id: $id) { id type name aliases description wikidata } }`, {
+          id: t.popular,
+        }),
+        neo4jGraphql: gql(
+          `query ($id: ID!) { entities(where: { id: { eq: $id } }) { id type name aliases description wikidata } }`,
+          { id: t.popular },
+        ),
         raw: raw('entity', { id: t.popular }),
       },
     },
@@ -130,9 +159,12 @@ export function queryClasses(t: QueryTargets): QueryClass[] {
             relations(direction: OUT, first: 10) { type articleCount target { id name } } } } } }`,
           { id: t.popular },
         ),
-        neo4jGraphql: gql(`query ($id: ID!) { entities(where: { id: { eq: $id } }) { id name ${outgoingConnections(50, outgoingConnections(10, ''))} } }`, {
-          id: t.popular,
-        }),
+        neo4jGraphql: gql(
+          `query ($id: ID!) { entities(where: { id: { eq: $id } }) { id name ${outgoingConnections(50, outgoingConnections(10, ''))} } }`,
+          {
+            id: t.popular,
+          },
+        ),
         raw: raw('outgoingTwoLevels', { id: t.popular, first: 50, nestedFirst: 10 }),
       },
     },
@@ -163,28 +195,37 @@ export function queryClasses(t: QueryTargets): QueryClass[] {
       note: '@neo4j/graphql and raw get the Lucene query the project builds from the text; the project also re-ranks',
       requests: {
         project: gql(`query ($text: String!) { search(query: $text, first: 10) { id name } }`, { text: t.searchText }),
-        neo4jGraphql: gql(`query ($phrase: String!) { searchEntities(phrase: $phrase, first: 10, sort: [{ score: DESC }]) { edges { score node { id name } } } }`, {
-          phrase: lucene,
-        }),
+        neo4jGraphql: gql(
+          `query ($phrase: String!) { searchEntities(phrase: $phrase, first: 10, sort: [{ score: DESC }]) { edges { score node { id name } } } }`,
+          {
+            phrase: lucene,
+          },
+        ),
         raw: raw('search', { query: lucene, first: 10 }),
       },
     },
     {
       name: 'path (maxHops 4)',
       requests: {
-        project: gql(`query ($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 4) { length nodes { id name } relations { type } } }`, {
-          from: t.second,
-          to: t.middle,
-        }),
+        project: gql(
+          `query ($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 4) { length nodes { id name } relations { type } } }`,
+          {
+            from: t.second,
+            to: t.middle,
+          },
+        ),
         raw: raw('path', { from: t.second, to: t.middle }),
       },
     },
     {
       name: 'neighborhood (depth 2)',
       requests: {
-        project: gql(`query ($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id name } relations { type source { id } target { id } articleCount } truncated } }`, {
-          id: t.middle,
-        }),
+        project: gql(
+          `query ($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id name } relations { type source { id } target { id } articleCount } truncated } }`,
+          {
+            id: t.middle,
+          },
+        ),
         raw: raw('neighborhood', { id: t.middle }),
       },
     },
@@ -214,7 +255,9 @@ export function queryClasses(t: QueryTargets): QueryClass[] {
     {
       name: 'ranking (most criticized, top 10)',
       requests: {
-        project: gql(`{ ranking(type: CRITICIZES, role: TARGET, first: 10) { entity { id name } articleCount claimCount counterpartCount } }`),
+        project: gql(
+          `{ ranking(type: CRITICIZES, role: TARGET, first: 10) { entity { id name } articleCount claimCount counterpartCount } }`,
+        ),
         raw: raw('ranking', { type: 'CRITICIZES', first: 10 }),
       },
     },

@@ -13,7 +13,8 @@ import { listen, type ComparisonServer } from './neo4j-graphql-server.ts';
 /** Every vocabulary relationship type: traversals never follow MENTIONS or the claim links. */
 const VOCABULARY = RELATIONSHIP_TYPES.join('|');
 const CLAIM_TYPES = RELATIONSHIP_TYPES.filter((type) => RELATION_RULES[type].kind === 'claim');
-const BEST_SUPPORTED = (r: string, other: string) => `${r}.articleCount DESC, ${r}.claimCount DESC, type(${r}), ${other}.id`;
+const BEST_SUPPORTED = (r: string, other: string) =>
+  `${r}.articleCount DESC, ${r}.claimCount DESC, type(${r}), ${other}.id`;
 
 /** One page of a type's aggregated relations in key order (keyset: `after` is the last key seen), each with its evidence. */
 const relationsPage = (type: string) => `
@@ -137,12 +138,16 @@ RETURN collect({entity: e {.id, .name}, articleCount: articleCount, claimCount: 
 const INTEGER_PARAMS = new Set(['first', 'nestedFirst']);
 
 /** A request's class and parameters → the Cypher text and parameters it runs. */
-export function rawQueryFor(name: string, params: Record<string, unknown>): { cypher: string; params: Record<string, unknown> } | null {
+export function rawQueryFor(
+  name: string,
+  params: Record<string, unknown>,
+): { cypher: string; params: Record<string, unknown> } | null {
   const key = name === 'relationsPage' ? `relationsPage:${String(params.type)}` : name;
   const cypher = Object.prototype.hasOwnProperty.call(RAW_QUERIES, key) ? RAW_QUERIES[key] : undefined;
   if (cypher === undefined) return null;
   const converted: Record<string, unknown> = {};
-  for (const [param, value] of Object.entries(params)) converted[param] = INTEGER_PARAMS.has(param) && typeof value === 'number' ? neo4j.int(value) : value;
+  for (const [param, value] of Object.entries(params))
+    converted[param] = INTEGER_PARAMS.has(param) && typeof value === 'number' ? neo4j.int(value) : value;
   if (name === 'relationsPage') converted.after = typeof params.after === 'string' ? params.after : '';
   return { cypher, params: converted };
 }
@@ -158,12 +163,18 @@ function readBody(request: IncomingMessage): Promise<string> {
 
 function answer(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
 /** Listens on 127.0.0.1 (a free port unless `port`); `url` is the server's origin. */
-export async function startRawServer(driver: Driver, options: { database?: string; port?: number } = {}): Promise<ComparisonServer> {
+export async function startRawServer(
+  driver: Driver,
+  options: { database?: string; port?: number } = {},
+): Promise<ComparisonServer> {
   const database = options.database ?? 'neo4j';
   const server = createServer((request, response) => {
     const match = /^\/q\/([A-Za-z]+)$/.exec(request.url ?? '');
@@ -173,7 +184,10 @@ export async function startRawServer(driver: Driver, options: { database?: strin
         const params = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
         const query = rawQueryFor(match[1] as string, params);
         if (!query) return answer(response, 404, { error: `unknown class ${match[1]}` });
-        const { records } = await driver.executeQuery(query.cypher, query.params, { database, routing: neo4j.routing.READ });
+        const { records } = await driver.executeQuery(query.cypher, query.params, {
+          database,
+          routing: neo4j.routing.READ,
+        });
         answer(response, 200, { data: records[0]?.toObject() ?? null, cypherQueries: 1 });
       } catch (error) {
         answer(response, 500, { error: error instanceof Error ? error.message : String(error) });
@@ -182,4 +196,3 @@ export async function startRawServer(driver: Driver, options: { database?: strin
   });
   return listen(server, options.port ?? 0, '');
 }
-

@@ -96,9 +96,12 @@ export const analysisResolvers = {
     b: (dyad: Dyad, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, dyad.bId),
     timeline: (dyad: Dyad): TimelineEvent[] =>
       dyad.relations
-        .flatMap((relation) => relation.evidence.map((evidence) => ({ date: evidence.effectiveDate, relation, evidence })))
+        .flatMap((relation) =>
+          relation.evidence.map((evidence) => ({ date: evidence.effectiveDate, relation, evidence })),
+        )
         .sort(byEvidenceDate),
-    articleCount: (dyad: Dyad) => new Set(dyad.relations.flatMap((relation) => relation.evidence.map((e) => e.articleId))).size,
+    articleCount: (dyad: Dyad) =>
+      new Set(dyad.relations.flatMap((relation) => relation.evidence.map((e) => e.articleId))).size,
     firstSeen: (dyad: Dyad) => seenRange(dyad.relations.flatMap((relation) => relation.evidence)).firstSeen,
     lastSeen: (dyad: Dyad) => seenRange(dyad.relations.flatMap((relation) => relation.evidence)).lastSeen,
   },

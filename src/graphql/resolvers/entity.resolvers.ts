@@ -41,19 +41,27 @@ export const entityResolvers = {
   },
   Meeting: {
     ...entityFields,
-    attendees: (meeting: EntityRow, _args: unknown, ctx: GraphQLContext) => ctx.loaders.linkedEntities('attendees').load(meeting.id),
+    attendees: (meeting: EntityRow, _args: unknown, ctx: GraphQLContext) =>
+      ctx.loaders.linkedEntities('attendees').load(meeting.id),
     statements: (meeting: EntityRow, _args: unknown, ctx: GraphQLContext) =>
       ctx.loaders.linkedEntities('meetingStatements').load(meeting.id),
   },
   Statement: {
     ...entityFields,
-    issuedBy: (statement: EntityRow, _args: unknown, ctx: GraphQLContext) => ctx.loaders.linkedEntities('issuers').load(statement.id),
-    claims: async (statement: EntityRow, args: { types?: RelationType[] | null; first: number }, ctx: GraphQLContext) => {
+    issuedBy: (statement: EntityRow, _args: unknown, ctx: GraphQLContext) =>
+      ctx.loaders.linkedEntities('issuers').load(statement.id),
+    claims: async (
+      statement: EntityRow,
+      args: { types?: RelationType[] | null; first: number },
+      ctx: GraphQLContext,
+    ) => {
       // A statement's claims are of the types a Statement may be the source of.
       const types = relationTypes(args.types).filter((type) => STATEMENT_SOURCE_TYPES.includes(type));
       const first = checkFirst(args.first, LIMITS.entityRelations);
       if (types.length === 0) return [];
-      return ctx.loaders.entityRelations({ direction: 'OUT', types, first, includeStatements: false }).load(statement.id);
+      return ctx.loaders
+        .entityRelations({ direction: 'OUT', types, first, includeStatements: false })
+        .load(statement.id);
     },
   },
 };

@@ -13,7 +13,10 @@ export const graphResolvers = {
       ctx: GraphQLContext,
     ) => {
       const maxHops = checkRange(args.maxHops, 1, LIMITS.maxHops, 'maxHops');
-      const result = await findShortestPath(ctx.queries, args.from, args.to, { maxHops, types: relationTypes(args.types) });
+      const result = await findShortestPath(ctx.queries, args.from, args.to, {
+        maxHops,
+        types: relationTypes(args.types),
+      });
       if (!result.fromFound) throw new NotFoundError('entity', args.from, 'from');
       if (!result.toFound) throw new NotFoundError('entity', args.to, 'to');
       if (!result.path) return null;

@@ -40,7 +40,12 @@ export const mutationResolvers = {
       requireMutationAccess(ctx.auth);
       let report: SeedReport;
       try {
-        report = await ingestDocuments([{ file: DOCUMENT, json: args.document }], ctx.db, writerOptions(ctx), ctx.ingestLimits);
+        report = await ingestDocuments(
+          [{ file: DOCUMENT, json: args.document }],
+          ctx.db,
+          writerOptions(ctx),
+          ctx.ingestLimits,
+        );
       } catch (error) {
         throw error instanceof SeedValidationError ? toBadUserInput(error, ctx.ingestLimits) : mapWriterError(error);
       }
@@ -62,7 +67,8 @@ export const mutationResolvers = {
 
   IngestReport: {
     article: (report: IngestReport, _args: unknown, ctx: GraphQLContext) => requireArticle(ctx, report.articleId),
-    warnings: (report: IngestReport) => report.warnings.map((issue) => ({ field: fieldOf(issue.path), message: issue.message })),
+    warnings: (report: IngestReport) =>
+      report.warnings.map((issue) => ({ field: fieldOf(issue.path), message: issue.message })),
   },
 
   MergeRecord: {

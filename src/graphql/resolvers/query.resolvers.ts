@@ -31,13 +31,21 @@ export const queryResolvers = {
   Query: {
     entity: (_root: unknown, args: { id: string }, ctx: GraphQLContext) => ctx.loaders.entity.load(args.id),
 
-    search: async (_root: unknown, args: { query: string; types?: EntityType[] | null; first: number }, ctx: GraphQLContext) => {
+    search: async (
+      _root: unknown,
+      args: { query: string; types?: EntityType[] | null; first: number },
+      ctx: GraphQLContext,
+    ) => {
       const first = checkFirst(args.first, LIMITS.search);
       if (args.query.length > LIMITS.searchQueryLength) {
-        throw new BadUserInputError({ field: 'query', reason: `expected at most ${LIMITS.searchQueryLength} characters, received ${args.query.length}` });
+        throw new BadUserInputError({
+          field: 'query',
+          reason: `expected at most ${LIMITS.searchQueryLength} characters, received ${args.query.length}`,
+        });
       }
       const lucene = buildLuceneQuery(args.query);
-      if (lucene === null) throw new BadUserInputError({ field: 'query', reason: 'expected at least one letter or digit to search for' });
+      if (lucene === null)
+        throw new BadUserInputError({ field: 'query', reason: 'expected at least one letter or digit to search for' });
       const types = args.types && args.types.length > 0 ? args.types : null;
       const candidates = Math.max(first * SEARCH_CANDIDATES_PER_RESULT, SEARCH_MIN_CANDIDATES);
       const hits = await searchEntities(ctx.queries, lucene, types, candidates);
@@ -54,7 +62,10 @@ export const queryResolvers = {
       const after = args.after ? decodeRelationKey(args.after, 'after') : null;
       const filter = args.filter ?? {};
       if (filter.modalities && filter.modalities.length === 0) {
-        throw new BadUserInputError({ field: 'filter.modalities', reason: 'expected at least one modality, or no list for all' });
+        throw new BadUserInputError({
+          field: 'filter.modalities',
+          reason: 'expected at least one modality, or no list for all',
+        });
       }
       const page = await findRelationsPage(
         ctx.queries,
@@ -71,7 +82,10 @@ export const queryResolvers = {
         },
         first,
         after,
-        { withTotalCount: selectsField(info, 'totalCount'), withEvidence: selectsPath(info, ['edges', 'node', 'evidence']) },
+        {
+          withTotalCount: selectsField(info, 'totalCount'),
+          withEvidence: selectsPath(info, ['edges', 'node', 'evidence']),
+        },
       );
       const edges = page.rows.map((row) => ({ cursor: encodeRelationKey(row), node: row }));
       return {

@@ -11,7 +11,8 @@ interface EventView {
   relation: { type: string; source: { id: string }; target: { id: string }; via: { id: string } | null };
   evidence: { quote: string; article: { id: string } };
 }
-const event = (e: EventView) => `${e.date} ${e.relation.source.id} ${e.relation.type} ${e.relation.target.id}${e.relation.via ? ' via statement' : ''}`;
+const event = (e: EventView) =>
+  `${e.date} ${e.relation.source.id} ${e.relation.type} ${e.relation.target.id}${e.relation.via ? ' via statement' : ''}`;
 const EVENT_FIELDS = 'date relation { type source { id } target { id } via { id } } evidence { quote article { id } }';
 
 describe('dyad', () => {
@@ -22,7 +23,13 @@ describe('dyad', () => {
       timeline { ${EVENT_FIELDS} }
     } }`);
     const { dyad } = data;
-    expect([dyad.a.id, dyad.b.id, dyad.articleCount, dyad.firstSeen, dyad.lastSeen]).toEqual(['pakistan', 'taliban', 2, '2023-05-10', '2024-10-03']);
+    expect([dyad.a.id, dyad.b.id, dyad.articleCount, dyad.firstSeen, dyad.lastSeen]).toEqual([
+      'pakistan',
+      'taliban',
+      2,
+      '2023-05-10',
+      '2024-10-03',
+    ]);
     expect(dyad.timeline.map(event)).toEqual([
       '2023-05-10 pakistan BLAMES taliban',
       '2023-05-11 pakistan CRITICIZES taliban',
@@ -40,10 +47,9 @@ describe('dyad', () => {
       reversed: dyad(a: "tehrik-i-taliban-pakistan", b: "taliban") { relations { type source { id } target { id } } }
       direct: dyad(a: "pakistan", b: "taliban", includeStatements: false, types: [CRITICIZES, CALLS_ON]) { relations { type via { id } } }
     }`);
-    expect(data.reversed.relations.map((r: { type: string; source: { id: string } }) => `${r.source.id} ${r.type}`)).toEqual([
-      'taliban SHELTERS',
-      'taliban SUPPORTS',
-    ]);
+    expect(
+      data.reversed.relations.map((r: { type: string; source: { id: string } }) => `${r.source.id} ${r.type}`),
+    ).toEqual(['taliban SHELTERS', 'taliban SUPPORTS']);
     expect(data.direct.relations).toEqual([{ type: 'CRITICIZES', via: null }]);
   });
 
@@ -56,9 +62,14 @@ describe('dyad', () => {
 describe('ranking', () => {
   const RANKING = (args: string) => `{ ranking(${args}) { entity { id } articleCount claimCount counterpartCount } }`;
   const rows = async (args: string) =>
-    ((await api.data(RANKING(args))).ranking as Array<{ entity: { id: string }; articleCount: number; claimCount: number; counterpartCount: number }>).map(
-      (r) => [r.entity.id, r.articleCount, r.claimCount, r.counterpartCount],
-    );
+    (
+      (await api.data(RANKING(args))).ranking as Array<{
+        entity: { id: string };
+        articleCount: number;
+        claimCount: number;
+        counterpartCount: number;
+      }>
+    ).map((r) => [r.entity.id, r.articleCount, r.claimCount, r.counterpartCount]);
 
   test('the most-sheltered, by distinct articles', async () => {
     expect(await rows('type: SHELTERS')).toEqual([
@@ -112,12 +123,19 @@ describe('timeline', () => {
 
   test('about an entity, a statement counts once (not once per issuer)', async () => {
     const data = await api.data(`{ timeline(id: "taliban", types: [CRITICIZES]) { ${EVENT_FIELDS} } }`);
-    expect(data.timeline.map(event)).toEqual(['2023-05-11 pakistan CRITICIZES taliban', `2024-09-27 ${STATEMENT} CRITICIZES taliban`]);
+    expect(data.timeline.map(event)).toEqual([
+      '2023-05-11 pakistan CRITICIZES taliban',
+      `2024-09-27 ${STATEMENT} CRITICIZES taliban`,
+    ]);
   });
 
   test('since, until, first; the relation of each event carries all its evidence', async () => {
-    const data = await api.data(`{ timeline(id: "china", since: "2023", until: "2023", first: 5) { date relation { articleCount evidence { quote } } } }`);
-    expect(data.timeline).toEqual([{ date: '2023', relation: { articleCount: 1, evidence: [{ quote: 'Beijing signed a mining deal with Kabul' }] } }]);
+    const data = await api.data(
+      `{ timeline(id: "china", since: "2023", until: "2023", first: 5) { date relation { articleCount evidence { quote } } } }`,
+    );
+    expect(data.timeline).toEqual([
+      { date: '2023', relation: { articleCount: 1, evidence: [{ quote: 'Beijing signed a mining deal with Kabul' }] } },
+    ]);
     const firstTwo = await api.data(`{ timeline(id: "china", first: 2) { date relation { type articleCount } } }`);
     expect(firstTwo.timeline).toEqual([
       { date: '2023', relation: { type: 'COOPERATES_WITH', articleCount: 2 } },

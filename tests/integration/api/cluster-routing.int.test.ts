@@ -10,7 +10,12 @@ import neo4j from 'neo4j-driver';
 import { loadConfig } from '../../../src/config.ts';
 import { createDriver } from '../../../src/db/driver.ts';
 import { fileSources, listArticleFiles, seedSources } from '../../../src/ingest/seed-run.ts';
-import { describeTransaction, probeAccessModes, readsSentAsWrite, type ObservedTransaction } from '../helpers/access-mode-probe.ts';
+import {
+  describeTransaction,
+  probeAccessModes,
+  readsSentAsWrite,
+  type ObservedTransaction,
+} from '../helpers/access-mode-probe.ts';
 import { API_TOKEN, openApi } from './harness.ts';
 
 /** The test database's URI with the routing scheme: bolt://host:port becomes neo4j://host:port. */
@@ -24,13 +29,17 @@ const ROUTING_URI = loadConfig().NEO4J_URI.replace(/^(bolt|neo4j)/, 'neo4j');
 const KNOWN_READS_SENT_AS_WRITE: Array<{ site: string; cypher: string }> = [];
 
 const isKnown = (transaction: ObservedTransaction) =>
-  KNOWN_READS_SENT_AS_WRITE.some(({ site, cypher }) => transaction.site.startsWith(site) && transaction.queries[0]?.cypher === cypher);
+  KNOWN_READS_SENT_AS_WRITE.some(
+    ({ site, cypher }) => transaction.site.startsWith(site) && transaction.queries[0]?.cypher === cypher,
+  );
 
 /** Fails on a read sent as a write that is not known; fails too when a known one is gone (remove it). */
 function expectReadsRoutedAsReads(transactions: readonly ObservedTransaction[]): void {
   const violations = readsSentAsWrite(transactions);
   expect(violations.filter((transaction) => !isKnown(transaction)).map(describeTransaction)).toEqual([]);
-  const gone = KNOWN_READS_SENT_AS_WRITE.filter(({ site, cypher }) => !violations.some((t) => t.site.startsWith(site) && t.queries[0]?.cypher === cypher));
+  const gone = KNOWN_READS_SENT_AS_WRITE.filter(
+    ({ site, cypher }) => !violations.some((t) => t.site.startsWith(site) && t.queries[0]?.cypher === cypher),
+  );
   expect(gone, 'fixed: remove these from KNOWN_READS_SENT_AS_WRITE').toEqual([]);
 }
 
@@ -55,7 +64,11 @@ describe('the probe', () => {
     await writeSession.executeWrite((tx) => tx.run(read));
     await writeSession.run(read);
     await writeSession.close();
-    expect(readsSentAsWrite(probe.transactions).map((t) => t.api)).toEqual(['executeQuery', 'executeWrite', 'session.run']);
+    expect(readsSentAsWrite(probe.transactions).map((t) => t.api)).toEqual([
+      'executeQuery',
+      'executeWrite',
+      'session.run',
+    ]);
     expect(probe.transactions.every((t) => t.site.startsWith('(outside src)'))).toBe(true);
 
     probe.reset();
@@ -76,7 +89,11 @@ describe('the probe', () => {
 
   test('a write sent as a read is refused by Neo4j itself', async () => {
     await expect(
-      probe.driver.executeQuery('CREATE (n:ProbeCheck) DELETE n', {}, { database: probe.database, routing: neo4j.routing.READ }),
+      probe.driver.executeQuery(
+        'CREATE (n:ProbeCheck) DELETE n',
+        {},
+        { database: probe.database, routing: neo4j.routing.READ },
+      ),
     ).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
   });
 });
@@ -92,13 +109,17 @@ describe(`the API on ${ROUTING_URI}`, () => {
     const files = fileSources(await listArticleFiles(['seed']));
     expect((await seedSources(files, probe)).unchanged).toBeGreaterThan(0);
     // Found unchanged by their bytes: one look-up, nothing validated.
-    expect(probe.transactions.some((t) => t.mode === 'READ' && t.site.startsWith('src/db/article-writer.ts'))).toBe(true);
+    expect(probe.transactions.some((t) => t.mode === 'READ' && t.site.startsWith('src/db/article-writer.ts'))).toBe(
+      true,
+    );
     expectReadsRoutedAsReads(probe.transactions);
     // Without bytes to compare (as documents sent to the API), each is validated: resolution looks the graph up.
     probe.reset();
     const withoutBytes = files.map(({ fingerprint: _bytes, ...source }) => source);
     expect((await seedSources(withoutBytes, probe)).unchanged).toBeGreaterThan(0);
-    expect(probe.transactions.some((t) => t.mode === 'READ' && t.site.startsWith('src/db/known-entities.repo.ts'))).toBe(true);
+    expect(
+      probe.transactions.some((t) => t.mode === 'READ' && t.site.startsWith('src/db/known-entities.repo.ts')),
+    ).toBe(true);
     expectReadsRoutedAsReads(probe.transactions);
   });
 
@@ -135,7 +156,9 @@ describe(`the API on ${ROUTING_URI}`, () => {
     check(await api.data(query));
     expect(probe.transactions.length).toBeGreaterThan(0);
     expect(probe.transactions.filter((t) => t.mode !== 'READ').map(describeTransaction)).toEqual([]);
-    expect(probe.transactions.flatMap((t) => t.queries.filter((q) => q.queryType !== 'r')).map((q) => q.cypher)).toEqual([]);
+    expect(
+      probe.transactions.flatMap((t) => t.queries.filter((q) => q.queryType !== 'r')).map((q) => q.cypher),
+    ).toEqual([]);
   });
 
   test('ingestArticle: writes in WRITE transactions, and a read right after it sees it', async () => {
@@ -151,7 +174,14 @@ describe(`the API on ${ROUTING_URI}`, () => {
         { id: 'pakistan', type: 'State', name: 'Pakistan' },
         { id: 'cluster-routing-front', type: 'Group', name: 'Cluster Routing Front', category: 'militant' },
       ],
-      relations: [{ type: 'CRITICIZES', source: 'pakistan', target: 'cluster-routing-front', quote: 'Pakistan criticized the Cluster Routing Front.' }],
+      relations: [
+        {
+          type: 'CRITICIZES',
+          source: 'pakistan',
+          target: 'cluster-routing-front',
+          quote: 'Pakistan criticized the Cluster Routing Front.',
+        },
+      ],
     };
     probe.reset();
     const { body } = await api.gql(
@@ -160,19 +190,30 @@ describe(`the API on ${ROUTING_URI}`, () => {
       { token: API_TOKEN },
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data.ingestArticle).toEqual({ outcome: 'created', relationsWritten: 1, article: { id: document.article.id } });
+    expect(body.data.ingestArticle).toEqual({
+      outcome: 'created',
+      relationsWritten: 1,
+      article: { id: document.article.id },
+    });
     const writes = probe.transactions.filter((t) => t.queries.some((q) => q.queryType !== 'r' && q.queryType !== null));
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.filter((t) => t.mode !== 'WRITE').map(describeTransaction)).toEqual([]);
     expectReadsRoutedAsReads(probe.transactions);
     // The report's `article` field is resolved by the API's reader, after the write committed.
     const last = probe.transactions.at(-1)!;
-    expect([last.api, last.mode, last.site]).toEqual(['executeQuery', 'READ', expect.stringMatching(/^src\/db\/query-runner\.ts:/)]);
+    expect([last.api, last.mode, last.site]).toEqual([
+      'executeQuery',
+      'READ',
+      expect.stringMatching(/^src\/db\/query-runner\.ts:/),
+    ]);
 
     // Causal consistency: the next request's read carries the write's bookmark (same driver).
     probe.reset();
     const data = await api.data(`{ entity(id: "cluster-routing-front") { id relations { type source { id } } } }`);
-    expect(data.entity).toEqual({ id: 'cluster-routing-front', relations: [{ type: 'CRITICIZES', source: { id: 'pakistan' } }] });
+    expect(data.entity).toEqual({
+      id: 'cluster-routing-front',
+      relations: [{ type: 'CRITICIZES', source: { id: 'pakistan' } }],
+    });
     expect(probe.transactions.every((t) => t.mode === 'READ')).toBe(true);
   });
 });

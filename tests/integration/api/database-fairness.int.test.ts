@@ -16,15 +16,24 @@ const api = await openApi();
 const config = loadConfig();
 
 /** `count` aliases of a field that runs one Cypher query each. */
-const searches = (count: number) => `{ ${Array.from({ length: count }, (_, index) => `s${index}: search(query: "taliban", first: 1) { id }`).join(' ')} }`;
+const searches = (count: number) =>
+  `{ ${Array.from({ length: count }, (_, index) => `s${index}: search(query: "taliban", first: 1) { id }`).join(' ')} }`;
 
 const slow = spyOn(api.db, { delayMs: 100 });
 const concurrent = await openApi({ db: slow, graph: 'as-is' });
 const budgeted = await openApi({ db: spyOn(api.db), graph: 'as-is', env: { MAX_QUERIES_PER_REQUEST: '3' } });
 const timed = spyOn(api.db);
-const shortDeadline = await openApi({ db: timed, graph: 'as-is', env: { REQUEST_TIMEOUT_MS: '3000', QUERY_TIMEOUT_MS: '60000' } });
+const shortDeadline = await openApi({
+  db: timed,
+  graph: 'as-is',
+  env: { REQUEST_TIMEOUT_MS: '3000', QUERY_TIMEOUT_MS: '60000' },
+});
 const lateDb = spyOn(api.db, { delayMs: 400 });
-const late = await openApi({ db: lateDb, graph: 'as-is', env: { REQUEST_TIMEOUT_MS: '250', MAX_CONCURRENT_QUERIES_PER_REQUEST: '1' } });
+const late = await openApi({
+  db: lateDb,
+  graph: 'as-is',
+  env: { REQUEST_TIMEOUT_MS: '250', MAX_CONCURRENT_QUERIES_PER_REQUEST: '1' },
+});
 
 /** The driver of a server whose pool has one connection and gives up waiting for it after 300 ms. */
 const tinyPool = neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
@@ -33,7 +42,10 @@ const tinyPool = neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_US
 });
 const busy = await openApi({ db: { driver: tinyPool, database: config.NEO4J_DATABASE }, graph: 'as-is' });
 const wrongPassword = await openApi({
-  db: { driver: neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, 'not-the-password')), database: config.NEO4J_DATABASE },
+  db: {
+    driver: neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, 'not-the-password')),
+    database: config.NEO4J_DATABASE,
+  },
   graph: 'as-is',
 });
 
@@ -59,7 +71,9 @@ describe('fair use of the database', () => {
   });
 
   test('every Cypher query has a transaction timeout, at most what is left of the request deadline', async () => {
-    const { body } = await shortDeadline.gql('{ entity(id: "taliban") { name relations(first: 2) { source { name } } articles(first: 1) { title } } }');
+    const { body } = await shortDeadline.gql(
+      '{ entity(id: "taliban") { name relations(first: 2) { source { name } } articles(first: 1) { title } } }',
+    );
     expect(body.errors).toBeUndefined();
     expect(timed.calls.length).toBeGreaterThan(1);
     for (const call of timed.calls) {
@@ -100,7 +114,7 @@ describe('fair use of the database', () => {
     }
   });
 
-  test('a database that refuses the server\'s password is SERVICE_UNAVAILABLE (DATABASE_AUTH_FAILED) with HTTP 503 and Retry-After', async () => {
+  test("a database that refuses the server's password is SERVICE_UNAVAILABLE (DATABASE_AUTH_FAILED) with HTTP 503 and Retry-After", async () => {
     const response = await wrongPassword.gql('{ entity(id: "taliban") { name } }');
     expectServiceUnavailable(response, 'DATABASE_AUTH_FAILED');
     expect(JSON.stringify(response.body)).not.toContain('Neo.ClientError');

@@ -12,7 +12,11 @@ const seed = JSON.parse(readFileSync('seed/2024-10-03-korybko-quadrilateral-stat
 const api = await openApi({ graph: 'empty' });
 
 beforeAll(async () => {
-  const { body } = await api.gql('mutation($d: JSON!) { ingestArticle(document: $d) { relationsWritten } }', { d: seed }, { token: API_TOKEN });
+  const { body } = await api.gql(
+    'mutation($d: JSON!) { ingestArticle(document: $d) { relationsWritten } }',
+    { d: seed },
+    { token: API_TOKEN },
+  );
   expect(body.errors).toBeUndefined();
 });
 
@@ -32,25 +36,37 @@ function readmeQueries(): string[] {
 }
 
 const hasData = (value: unknown): boolean =>
-  Array.isArray(value) ? value.length > 0 : value !== null && typeof value === 'object' ? Object.values(value).every(hasData) : value !== null;
+  Array.isArray(value)
+    ? value.length > 0
+    : value !== null && typeof value === 'object'
+      ? Object.values(value).every(hasData)
+      : value !== null;
 
 describe('documented examples', () => {
   test('the README has GraphQL examples to check', () => {
     expect(readmeQueries().length).toBeGreaterThanOrEqual(5);
   });
 
-  test.each(readmeQueries().map((query) => [query.split('\n')[0]!.slice(0, 70), query]))('README: %s', async (_, query) => {
-    const { body } = await api.gql(query);
-    expect(body.errors).toBeUndefined();
-    expect(hasData(body.data)).toBe(true);
-  });
-
-  test.each(GRAPHIQL_TABS.map((tab) => [tab.query.split('\n').find((line) => line.startsWith('query')) ?? tab.query.slice(0, 60), tab]))(
-    'GraphiQL tab: %s',
-    async (_, tab) => {
-      const { body } = await api.gql(tab.query, tab.variables ? (JSON.parse(tab.variables) as Record<string, unknown>) : undefined);
+  test.each(readmeQueries().map((query) => [query.split('\n')[0]!.slice(0, 70), query]))(
+    'README: %s',
+    async (_, query) => {
+      const { body } = await api.gql(query);
       expect(body.errors).toBeUndefined();
       expect(hasData(body.data)).toBe(true);
     },
   );
+
+  test.each(
+    GRAPHIQL_TABS.map((tab) => [
+      tab.query.split('\n').find((line) => line.startsWith('query')) ?? tab.query.slice(0, 60),
+      tab,
+    ]),
+  )('GraphiQL tab: %s', async (_, tab) => {
+    const { body } = await api.gql(
+      tab.query,
+      tab.variables ? (JSON.parse(tab.variables) as Record<string, unknown>) : undefined,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(hasData(body.data)).toBe(true);
+  });
 });

@@ -15,8 +15,21 @@ describe('entity', () => {
       author: entity(id: "andrew-korybko") { type ... on Person { role } }
     }`);
     expect(data).toEqual({
-      pakistan: { __typename: 'State', id: 'pakistan', type: 'STATE', name: 'Pakistan', aliases: ['Islamabad'], wikidata: 'Q843', iso3: 'PAK' },
-      ttp: { type: 'GROUP', name: 'Tehrik-i-Taliban Pakistan', aliases: ['Pakistani Taliban', 'TTP'], category: 'militant' },
+      pakistan: {
+        __typename: 'State',
+        id: 'pakistan',
+        type: 'STATE',
+        name: 'Pakistan',
+        aliases: ['Islamabad'],
+        wikidata: 'Q843',
+        iso3: 'PAK',
+      },
+      ttp: {
+        type: 'GROUP',
+        name: 'Tehrik-i-Taliban Pakistan',
+        aliases: ['Pakistani Taliban', 'TTP'],
+        category: 'militant',
+      },
       author: { type: 'PERSON', role: 'political analyst' },
     });
   });
@@ -59,11 +72,9 @@ describe('entity', () => {
       { id: 'russia', type: 'STATE' },
       { id: MEETING, type: 'MEETING' },
     ]);
-    expect(data.entity.claims.map((c: { type: string; target: { id: string } }) => `${c.type} ${c.target.id}`).sort()).toEqual([
-      'BLAMES nato',
-      'CALLS_ON taliban',
-      'CRITICIZES taliban',
-    ]);
+    expect(
+      data.entity.claims.map((c: { type: string; target: { id: string } }) => `${c.type} ${c.target.id}`).sort(),
+    ).toEqual(['BLAMES nato', 'CALLS_ON taliban', 'CRITICIZES taliban']);
     expect(data.entity.blames).toEqual([{ type: 'BLAMES', target: { id: 'nato' } }]);
   });
 
@@ -75,10 +86,18 @@ describe('entity', () => {
 
 describe('Entity.relations', () => {
   const relationsOf = async (args: string) => {
-    const data = await api.data(`{ entity(id: "pakistan") { relations${args ? `(${args})` : ''} { type source { id } target { id } via { id } articleCount } } }`);
-    return (data.entity.relations as Array<{ type: string; source: { id: string }; target: { id: string }; via: { id: string } | null; articleCount: number }>).map(
-      (r) => `${r.source.id} ${r.type} ${r.target.id}${r.via ? ' via' : ''} ${r.articleCount}`,
+    const data = await api.data(
+      `{ entity(id: "pakistan") { relations${args ? `(${args})` : ''} { type source { id } target { id } via { id } articleCount } } }`,
     );
+    return (
+      data.entity.relations as Array<{
+        type: string;
+        source: { id: string };
+        target: { id: string };
+        via: { id: string } | null;
+        articleCount: number;
+      }>
+    ).map((r) => `${r.source.id} ${r.type} ${r.target.id}${r.via ? ' via' : ''} ${r.articleCount}`);
   };
 
   test('both directions by default, most-supported first, then by type, source and target', async () => {
@@ -118,7 +137,9 @@ describe('Entity.relations', () => {
   });
 
   test('articles that mention an entity, newest first', async () => {
-    const data = await api.data(`{ entity(id: "taliban") { articles { id publishedAt } one: articles(first: 1) { id } } }`);
+    const data = await api.data(
+      `{ entity(id: "taliban") { articles { id publishedAt } one: articles(first: 1) { id } } }`,
+    );
     expect(data.entity.articles).toEqual([
       { id: ARTICLE_ID, publishedAt: '2024-10-03' },
       { id: OLDER_ARTICLE_ID, publishedAt: '2023-05' },
@@ -147,7 +168,12 @@ describe('article', () => {
     expect(data.article.entities.map((e: { id: string }) => e.id).sort()).toEqual(
       ['afghanistan', 'china', 'jane-doe', 'pakistan', 'taliban', 'tehrik-i-taliban-pakistan'].sort(),
     );
-    expect(data.article.relations.map((r: { type: string; source: { id: string }; target: { id: string } }) => `${r.source.id} ${r.type} ${r.target.id}`)).toEqual([
+    expect(
+      data.article.relations.map(
+        (r: { type: string; source: { id: string }; target: { id: string } }) =>
+          `${r.source.id} ${r.type} ${r.target.id}`,
+      ),
+    ).toEqual([
       'pakistan BLAMES taliban',
       'pakistan CRITICIZES taliban',
       'taliban SHELTERS tehrik-i-taliban-pakistan',
@@ -158,7 +184,9 @@ describe('article', () => {
     ]);
     // Only this article's evidence, though the Taliban's sheltering of the TTP has two articles.
     const shelters = data.article.relations[2];
-    expect(shelters.evidence).toEqual([{ quote: 'the TTP finds refuge across the border', article: { id: OLDER_ARTICLE_ID } }]);
+    expect(shelters.evidence).toEqual([
+      { quote: 'the TTP finds refuge across the border', article: { id: OLDER_ARTICLE_ID } },
+    ]);
     expect(shelters.articleCount).toBe(1);
   });
 

@@ -61,7 +61,14 @@ export const ARTICLE_ID = '2024-10-03-korybko-quadrilateral-statement';
 export const OLDER_ARTICLE_ID = 'fixture-2023-05-border';
 
 export const ENTITIES: FixtureEntity[] = [
-  { id: 'china', type: 'State', name: 'China', aliases: ["People's Republic of China", 'PRC'], iso3: 'CHN', wikidata: 'Q148' },
+  {
+    id: 'china',
+    type: 'State',
+    name: 'China',
+    aliases: ["People's Republic of China", 'PRC'],
+    iso3: 'CHN',
+    wikidata: 'Q148',
+  },
   { id: 'iran', type: 'State', name: 'Iran', aliases: ['Islamic Republic of Iran'], iso3: 'IRN', wikidata: 'Q794' },
   { id: 'pakistan', type: 'State', name: 'Pakistan', aliases: ['Islamabad'], iso3: 'PAK', wikidata: 'Q843' },
   { id: 'russia', type: 'State', name: 'Russia', aliases: ['Russian Federation'], iso3: 'RUS', wikidata: 'Q159' },
@@ -81,8 +88,20 @@ export const ENTITIES: FixtureEntity[] = [
     aliases: ['ISIS-K', 'ISKP'],
     category: 'militant',
   },
-  { id: 'tehrik-i-taliban-pakistan', type: 'Group', name: 'Tehrik-i-Taliban Pakistan', aliases: ['Pakistani Taliban', 'TTP'], category: 'militant' },
-  { id: 'balochistan-liberation-army', type: 'Group', name: 'Balochistan Liberation Army', aliases: ['BLA'], category: 'militant' },
+  {
+    id: 'tehrik-i-taliban-pakistan',
+    type: 'Group',
+    name: 'Tehrik-i-Taliban Pakistan',
+    aliases: ['Pakistani Taliban', 'TTP'],
+    category: 'militant',
+  },
+  {
+    id: 'balochistan-liberation-army',
+    type: 'Group',
+    name: 'Balochistan Liberation Army',
+    aliases: ['BLA'],
+    category: 'militant',
+  },
   { id: 'nato', type: 'Group', name: 'NATO', aliases: ['North Atlantic Treaty Organization'], category: 'alliance' },
   { id: 'andrew-korybko', type: 'Person', name: 'Andrew Korybko', role: 'political analyst' },
   { id: 'jane-doe', type: 'Person', name: 'Jane Doe', role: 'correspondent' },
@@ -123,8 +142,18 @@ export const ARTICLES: FixtureArticle[] = [
       { id: 'islamic-state-khorasan-province', localId: 'iskp', name: 'ISIS-K' },
     ],
     relations: [
-      ...FOUR.map((id): FixtureRelation => ({ type: 'ATTENDED', source: id, target: MEETING, quote: 'gathered for their third quadrilateral meeting' })),
-      ...FOUR.map((id): FixtureRelation => ({ type: 'ISSUED', source: id, target: STATEMENT, quote: 'The joint statement that they produced' })),
+      ...FOUR.map((id): FixtureRelation => ({
+        type: 'ATTENDED',
+        source: id,
+        target: MEETING,
+        quote: 'gathered for their third quadrilateral meeting',
+      })),
+      ...FOUR.map((id): FixtureRelation => ({
+        type: 'ISSUED',
+        source: id,
+        target: STATEMENT,
+        quote: 'The joint statement that they produced',
+      })),
       // A Meeting may issue a statement too, but it is no actor: includeStatements must skip it.
       { type: 'ISSUED', source: MEETING, target: STATEMENT },
       {
@@ -152,7 +181,13 @@ export const ARTICLES: FixtureArticle[] = [
         confidence: 0.8,
         date: '2024-09-27',
       },
-      { type: 'BLAMES', source: STATEMENT, target: 'nato', quote: "predictably blamed NATO for Afghanistan's plight", confidence: 0.9 },
+      {
+        type: 'BLAMES',
+        source: STATEMENT,
+        target: 'nato',
+        quote: "predictably blamed NATO for Afghanistan's plight",
+        confidence: 0.9,
+      },
       {
         type: 'SHELTERS',
         source: 'taliban',
@@ -171,7 +206,14 @@ export const ARTICLES: FixtureArticle[] = [
         confidence: 0.6,
         attributedTo: 'pakistan',
       },
-      { type: 'FIGHTS', source: 'taliban', target: 'islamic-state-khorasan-province', quote: 'selectively targeting those like ISIS-K', modality: 'implied', confidence: 0.7 },
+      {
+        type: 'FIGHTS',
+        source: 'taliban',
+        target: 'islamic-state-khorasan-province',
+        quote: 'selectively targeting those like ISIS-K',
+        modality: 'implied',
+        confidence: 0.7,
+      },
       { type: 'OPERATES_IN', source: 'islamic-state-khorasan-province', target: 'afghanistan' },
       { type: 'OPERATES_IN', source: 'tehrik-i-taliban-pakistan', target: 'pakistan' },
       { type: 'OPERATES_IN', source: 'balochistan-liberation-army', target: 'pakistan' },
@@ -183,10 +225,35 @@ export const ARTICLES: FixtureArticle[] = [
         modality: 'speculated',
         confidence: 0.5,
       },
-      { type: 'COOPERATES_WITH', source: 'china', target: 'taliban', quote: "their individual ties with the Taliban", confidence: 0.7 },
-      { type: 'COOPERATES_WITH', source: 'russia', target: 'taliban', quote: "their individual ties with the Taliban", confidence: 0.7 },
-      { type: 'COOPERATES_WITH', source: 'iran', target: 'taliban', quote: "their individual ties with the Taliban", confidence: 0.7 },
-      { type: 'SUPPORTS', source: 'china', target: 'pakistan', quote: 'China wants Pakistan to improve its domestic security situation', confidence: 0.6, modality: 'implied' },
+      {
+        type: 'COOPERATES_WITH',
+        source: 'china',
+        target: 'taliban',
+        quote: 'their individual ties with the Taliban',
+        confidence: 0.7,
+      },
+      {
+        type: 'COOPERATES_WITH',
+        source: 'russia',
+        target: 'taliban',
+        quote: 'their individual ties with the Taliban',
+        confidence: 0.7,
+      },
+      {
+        type: 'COOPERATES_WITH',
+        source: 'iran',
+        target: 'taliban',
+        quote: 'their individual ties with the Taliban',
+        confidence: 0.7,
+      },
+      {
+        type: 'SUPPORTS',
+        source: 'china',
+        target: 'pakistan',
+        quote: 'China wants Pakistan to improve its domestic security situation',
+        confidence: 0.6,
+        modality: 'implied',
+      },
     ],
   },
   {
@@ -198,11 +265,45 @@ export const ARTICLES: FixtureArticle[] = [
     authors: ['jane-doe'],
     mentions: ['pakistan', 'taliban', 'tehrik-i-taliban-pakistan', 'china', 'afghanistan', 'jane-doe'],
     relations: [
-      { type: 'BLAMES', source: 'pakistan', target: 'taliban', quote: 'Islamabad blamed Kabul for the attack', date: '2023-05-10' },
-      { type: 'CRITICIZES', source: 'pakistan', target: 'taliban', quote: 'Pakistan criticized the Taliban', date: '2023-05-11' },
-      { type: 'SHELTERS', source: 'taliban', target: 'tehrik-i-taliban-pakistan', quote: 'the TTP finds refuge across the border', modality: 'alleged', confidence: 0.8, attributedTo: 'pakistan' },
-      { type: 'SUPPORTS', source: 'taliban', target: 'tehrik-i-taliban-pakistan', quote: 'Kabul denied backing the TTP', modality: 'denied', confidence: 0.9, attributedTo: 'taliban' },
-      { type: 'COOPERATES_WITH', source: 'china', target: 'taliban', quote: 'Beijing signed a mining deal with Kabul', date: '2023' },
+      {
+        type: 'BLAMES',
+        source: 'pakistan',
+        target: 'taliban',
+        quote: 'Islamabad blamed Kabul for the attack',
+        date: '2023-05-10',
+      },
+      {
+        type: 'CRITICIZES',
+        source: 'pakistan',
+        target: 'taliban',
+        quote: 'Pakistan criticized the Taliban',
+        date: '2023-05-11',
+      },
+      {
+        type: 'SHELTERS',
+        source: 'taliban',
+        target: 'tehrik-i-taliban-pakistan',
+        quote: 'the TTP finds refuge across the border',
+        modality: 'alleged',
+        confidence: 0.8,
+        attributedTo: 'pakistan',
+      },
+      {
+        type: 'SUPPORTS',
+        source: 'taliban',
+        target: 'tehrik-i-taliban-pakistan',
+        quote: 'Kabul denied backing the TTP',
+        modality: 'denied',
+        confidence: 0.9,
+        attributedTo: 'taliban',
+      },
+      {
+        type: 'COOPERATES_WITH',
+        source: 'china',
+        target: 'taliban',
+        quote: 'Beijing signed a mining deal with Kabul',
+        date: '2023',
+      },
       { type: 'OPERATES_IN', source: 'tehrik-i-taliban-pakistan', target: 'pakistan' },
       { type: 'OPERATES_IN', source: 'tehrik-i-taliban-pakistan', target: 'afghanistan' },
     ],
@@ -263,7 +364,12 @@ async function writeFixtureGraph(db: Db, suffix: string): Promise<void> {
           const entity = ENTITIES.find((candidate) => candidate.id === entityId);
           if (!entity) throw new Error(`fixture: unknown entity ${entityId}`);
           return typeof mention === 'string'
-            ? { id: id(entityId), localId: id(entityId), name: name(entity.name), aliases: (entity.aliases ?? []).map(name) }
+            ? {
+                id: id(entityId),
+                localId: id(entityId),
+                name: name(entity.name),
+                aliases: (entity.aliases ?? []).map(name),
+              }
             : { id: id(entityId), localId: id(mention.localId), name: name(mention.name), aliases: [] };
         });
         await tx.run(
@@ -317,6 +423,8 @@ async function writeFixtureGraph(db: Db, suffix: string): Promise<void> {
 
 /** How many distinct (source, type, target) relations the fixture has: the `relations` total. */
 export function fixtureRelationCount(): number {
-  const keys = new Set(ARTICLES.flatMap((article) => article.relations.map((r) => `${r.source}|${r.type}|${r.target}`)));
+  const keys = new Set(
+    ARTICLES.flatMap((article) => article.relations.map((r) => `${r.source}|${r.type}|${r.target}`)),
+  );
   return keys.size;
 }

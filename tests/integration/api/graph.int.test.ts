@@ -47,8 +47,17 @@ describe('path', () => {
   });
 
   test('types restrict the relations a path may use', async () => {
-    const data = await api.data(PATH, { from: 'china', to: 'balochistan-liberation-army', types: ['ISSUED', 'CRITICIZES', 'SHELTERS'] });
-    expect(ids(data.path.nodes)).toEqual(['china', 'quadrilateral-joint-statement-2024-09', 'taliban', 'balochistan-liberation-army']);
+    const data = await api.data(PATH, {
+      from: 'china',
+      to: 'balochistan-liberation-army',
+      types: ['ISSUED', 'CRITICIZES', 'SHELTERS'],
+    });
+    expect(ids(data.path.nodes)).toEqual([
+      'china',
+      'quadrilateral-joint-statement-2024-09',
+      'taliban',
+      'balochistan-liberation-army',
+    ]);
   });
 
   test('null when no path is short enough, or when only articles connect the two', async () => {
@@ -80,7 +89,12 @@ describe('neighborhood', () => {
     const data = await api.data(NEIGHBORHOOD, { id: 'iskp' });
     expect(data.neighborhood.truncated).toBe(false);
     expect(ids(data.neighborhood.nodes)).toEqual(['islamic-state-khorasan-province', 'afghanistan', 'taliban']);
-    expect(data.neighborhood.relations.map((r: { type: string; source: { id: string }; target: { id: string } }) => `${r.source.id} ${r.type} ${r.target.id}`)).toEqual([
+    expect(
+      data.neighborhood.relations.map(
+        (r: { type: string; source: { id: string }; target: { id: string } }) =>
+          `${r.source.id} ${r.type} ${r.target.id}`,
+      ),
+    ).toEqual([
       'taliban FIGHTS islamic-state-khorasan-province',
       'islamic-state-khorasan-province OPERATES_IN afghanistan',
     ]);
@@ -88,7 +102,11 @@ describe('neighborhood', () => {
 
   test('depth 2 reaches further, nearest first; types restrict it', async () => {
     const two = await api.data(NEIGHBORHOOD, { id: 'iskp', depth: 2 });
-    expect(ids(two.neighborhood.nodes).slice(0, 3)).toEqual(['islamic-state-khorasan-province', 'afghanistan', 'taliban']);
+    expect(ids(two.neighborhood.nodes).slice(0, 3)).toEqual([
+      'islamic-state-khorasan-province',
+      'afghanistan',
+      'taliban',
+    ]);
     expect(ids(two.neighborhood.nodes)).toContain('tehrik-i-taliban-pakistan');
     const fights = await api.data(NEIGHBORHOOD, { id: 'iskp', depth: 3, types: ['FIGHTS'] });
     expect(ids(fights.neighborhood.nodes)).toEqual(['islamic-state-khorasan-province', 'taliban']);
@@ -118,7 +136,11 @@ describe('neighborhood', () => {
       expect(data.neighborhood.nodes).toHaveLength(200);
       expect(data.neighborhood.nodes[0].id).toBe('afghanistan');
     } finally {
-      await api.db.driver.executeQuery(`MATCH (g:Group) WHERE g.id STARTS WITH 'cap-test-' DETACH DELETE g`, {}, { database: api.db.database });
+      await api.db.driver.executeQuery(
+        `MATCH (g:Group) WHERE g.id STARTS WITH 'cap-test-' DETACH DELETE g`,
+        {},
+        { database: api.db.database },
+      );
     }
   });
 });

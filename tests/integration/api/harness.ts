@@ -56,7 +56,12 @@ export interface OpenOptions {
 }
 
 export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: options.nodeEnv ?? 'test', API_TOKEN: options.apiToken ?? API_TOKEN, ...options.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: options.nodeEnv ?? 'test',
+    API_TOKEN: options.apiToken ?? API_TOKEN,
+    ...options.env,
+  };
   if (options.apiToken === null) delete env.API_TOKEN;
   if (options.nodeEnv === null) delete env.NODE_ENV;
   const config = loadConfig(env);

@@ -12,16 +12,30 @@ const api = await openApi({ env: { GRAPHIQL: 'true' } });
 /** The API pointed at a port where no Neo4j listens; the driver gives up retrying after a second. */
 const unreachable = await openApi({
   db: {
-    driver: neo4j.driver('bolt://127.0.0.1:9', neo4j.auth.basic('neo4j', 'unused-password'), { maxTransactionRetryTime: 1_000 }),
+    driver: neo4j.driver('bolt://127.0.0.1:9', neo4j.auth.basic('neo4j', 'unused-password'), {
+      maxTransactionRetryTime: 1_000,
+    }),
     database: 'neo4j',
   },
 });
 /** In production, over a database name that does not exist: every query fails unexpectedly. */
-const production = await openApi({ nodeEnv: 'production', graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
-const development = await openApi({ nodeEnv: 'development', graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
+const production = await openApi({
+  nodeEnv: 'production',
+  graph: 'as-is',
+  db: { ...api.db, database: 'no-such-database' },
+});
+const development = await openApi({
+  nodeEnv: 'development',
+  graph: 'as-is',
+  db: { ...api.db, database: 'no-such-database' },
+});
 /** As a plain `npm start` runs it: NODE_ENV and every other new variable unset. */
 const unset = await openApi({ nodeEnv: null, graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
-const withOrigins = await openApi({ graph: 'as-is', db: api.db, env: { CORS_ORIGINS: 'https://app.example.org, http://localhost:5173' } });
+const withOrigins = await openApi({
+  graph: 'as-is',
+  db: api.db,
+  env: { CORS_ORIGINS: 'https://app.example.org, http://localhost:5173' },
+});
 
 const OTHER_ORIGIN = 'https://evil.example.com';
 const preflight = (app: typeof api, path: string, origin: string) =>
@@ -96,13 +110,21 @@ describe('safe defaults', () => {
   });
 
   test('introspection is refused unless enabled (GRAPHIQL or INTROSPECTION)', async () => {
-    expect(firstError((await unset.gql('{ __schema { types { name } } }')).body).extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(firstError((await unset.gql('{ __schema { types { name } } }')).body).extensions.code).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     const { body } = await api.gql('{ __schema { queryType { name } } }');
     expect(body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
   test("GraphiQL's own introspection query fits every operation limit", async () => {
-    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const { status, body } = await api.gql(query);
     expect(body.errors).toBeUndefined();
     expect(status).toBe(200);
@@ -121,7 +143,11 @@ describe('safe defaults', () => {
   }, 30_000);
 
   test('another origin gets no Access-Control-Allow-Origin and never credentials', async () => {
-    for (const response of [await preflight(api, '/graphql', OTHER_ORIGIN), await postFrom(api, OTHER_ORIGIN), await postFrom(withOrigins, OTHER_ORIGIN)]) {
+    for (const response of [
+      await preflight(api, '/graphql', OTHER_ORIGIN),
+      await postFrom(api, OTHER_ORIGIN),
+      await postFrom(withOrigins, OTHER_ORIGIN),
+    ]) {
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(response.headers.get('access-control-allow-credentials')).toBeNull();
     }
@@ -132,7 +158,9 @@ describe('safe defaults', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
-    expect((await postFrom(withOrigins, 'https://app.example.org')).headers.get('access-control-allow-origin')).toBe('https://app.example.org');
+    expect((await postFrom(withOrigins, 'https://app.example.org')).headers.get('access-control-allow-origin')).toBe(
+      'https://app.example.org',
+    );
   });
 
   test('the Neo4j Browser kit answers every origin with *, preflight included, without credentials', async () => {
@@ -147,7 +175,11 @@ describe('safe defaults', () => {
 
 describe('request size', () => {
   test('a body above MAX_REQUEST_BYTES is refused with 413 PAYLOAD_TOO_LARGE, one without a length with 411', async () => {
-    const config = { ...loadConfig({ ...process.env, MAX_REQUEST_BYTES: '10000' }), PORT: 43_000 + Math.floor(Math.random() * 1000), HOST: '127.0.0.1' };
+    const config = {
+      ...loadConfig({ ...process.env, MAX_REQUEST_BYTES: '10000' }),
+      PORT: 43_000 + Math.floor(Math.random() * 1000),
+      HOST: '127.0.0.1',
+    };
     const server = await startServer({ config, db: api.db });
     try {
       const post = (body: BodyInit, init: RequestInit = {}) =>
@@ -155,7 +187,12 @@ describe('request size', () => {
       const large = await post(JSON.stringify({ query: `{ __typename }`, variables: { padding: 'x'.repeat(20_000) } }));
       expect(large.status).toBe(413);
       expect(await large.json()).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', max: 10000 } }] });
-      const chunks = new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode('{"query":"{ __typename }"}')), controller.close()) });
+      const chunks = new ReadableStream({
+        start: (controller) => (
+          controller.enqueue(new TextEncoder().encode('{"query":"{ __typename }"}')),
+          controller.close()
+        ),
+      });
       const unsized = await post(chunks, { duplex: 'half' } as RequestInit);
       expect(unsized.status).toBe(411);
       expect((await post(JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
@@ -207,7 +244,8 @@ describe('graceful shutdown', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 30_000;
-    while (!output.includes('GraphQL API on') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!output.includes('GraphQL API on') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(output).toContain(`http://127.0.0.1:${port}/graphql`);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     child.kill('SIGTERM');

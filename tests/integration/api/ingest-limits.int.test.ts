@@ -45,7 +45,10 @@ function withEntities(count: number, id = 'limits-test'): ArticleBuilder {
 describe('caps on a document sent to ingestArticle', () => {
   test('more than 2,000 entities: refused on the count alone, graph unchanged', async () => {
     const { error } = await expectRefused(withEntities(2_001).build());
-    expect(error.extensions).toMatchObject({ field: 'document.entities', reason: 'expected at most 2,000 entities, received 2,001' });
+    expect(error.extensions).toMatchObject({
+      field: 'document.entities',
+      reason: 'expected at most 2,000 entities, received 2,001',
+    });
     expect(error.extensions.issues).toHaveLength(1);
   });
 
@@ -53,19 +56,29 @@ describe('caps on a document sent to ingestArticle', () => {
     const startedAt = performance.now();
     const { error } = await expectRefused(withEntities(100_000).build());
     expect(error.extensions.field).toBe('document');
-    expect(error.extensions.reason).toMatch(/^expected a document of at most 2,097,152 bytes as compact JSON, received [\d,]+ bytes$/);
+    expect(error.extensions.reason).toMatch(
+      /^expected a document of at most 2,097,152 bytes as compact JSON, received [\d,]+ bytes$/,
+    );
     expect(performance.now() - startedAt).toBeLessThan(10_000);
   });
 
   test('more than 10,000 relations: refused on the count', async () => {
     const doc = withEntities(2);
-    for (let index = 0; index < 10_001; index += 1) doc.relation('FIGHTS', 'limits-group-0', 'limits-group-1', { quote: `q${index}` });
+    for (let index = 0; index < 10_001; index += 1)
+      doc.relation('FIGHTS', 'limits-group-0', 'limits-group-1', { quote: `q${index}` });
     const { error } = await expectRefused(doc.build());
-    expect(error.extensions).toMatchObject({ field: 'document.relations', reason: 'expected at most 10,000 relations, received 10,001' });
+    expect(error.extensions).toMatchObject({
+      field: 'document.relations',
+      reason: 'expected at most 10,000 relations, received 10,001',
+    });
   });
 
   test('a free text over its cap is refused with its path', async () => {
-    const { error } = await expectRefused(withEntities(1).add('Statement', 'limits-statement', { summary: 's'.repeat(5_001) }).build());
+    const { error } = await expectRefused(
+      withEntities(1)
+        .add('Statement', 'limits-statement', { summary: 's'.repeat(5_001) })
+        .build(),
+    );
     expect(error.extensions.field).toBe('document.entities[1].summary');
   });
 });
@@ -80,7 +93,10 @@ describe('nesting', () => {
       body: `{"query":${JSON.stringify(INGEST)},"variables":{"document":${document}}}`,
     });
     expect(response.status).toBeLessThan(500);
-    expect(firstError((await response.json()) as GraphQLBody).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'document' });
+    expect(firstError((await response.json()) as GraphQLBody).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'document',
+    });
     expect(await graphCounts(api.db)).toEqual(before);
   });
 });
@@ -99,18 +115,28 @@ describe('the error report is capped', () => {
 
 describe('characters', () => {
   test('NUL is refused with the field, not stored', async () => {
-    const { error } = await expectRefused(withEntities(1).add('State', 'limits-state', { name: 'Null\u0000land' }).build());
-    expect(error.extensions).toMatchObject({ field: 'document.entities[1].name', reason: 'expected one line of text without control characters; found U+0000 (NUL) at character 5' });
+    const { error } = await expectRefused(
+      withEntities(1).add('State', 'limits-state', { name: 'Null\u0000land' }).build(),
+    );
+    expect(error.extensions).toMatchObject({
+      field: 'document.entities[1].name',
+      reason: 'expected one line of text without control characters; found U+0000 (NUL) at character 5',
+    });
   });
 
   test('an unpaired surrogate is refused with the field, not turned into U+FFFD', async () => {
     const { error } = await expectRefused(withEntities(1).article({ title: 'Broken \uD800 title' }).build());
-    expect(error.extensions).toMatchObject({ field: 'document.article.title', reason: 'expected well-formed Unicode text; found an unpaired surrogate U+D800 at character 8' });
+    expect(error.extensions).toMatchObject({
+      field: 'document.article.title',
+      reason: 'expected well-formed Unicode text; found an unpaired surrogate U+D800 at character 8',
+    });
   });
 
   test('line breaks in the article text are kept', async () => {
     const text = 'First paragraph.\n\nSecond\tparagraph: the limits group 0 fights the limits group 1.';
-    const doc = withEntities(2, 'limits-line-breaks').article({ text }).claim('FIGHTS', 'limits-group-0', 'limits-group-1', { quote: 'the limits group 0 fights' });
+    const doc = withEntities(2, 'limits-line-breaks')
+      .article({ text })
+      .claim('FIGHTS', 'limits-group-0', 'limits-group-1', { quote: 'the limits group 0 fights' });
     const { body } = await ingest(doc.build());
     expect(body.errors).toBeUndefined();
     expect(body.data.ingestArticle).toMatchObject({ outcome: 'created', relationsWritten: 1 });

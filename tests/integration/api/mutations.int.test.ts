@@ -25,8 +25,20 @@ const document = {
     { id: 'mutation-test-reporter', type: 'Person', name: 'Mutation Test Reporter' },
   ],
   relations: [
-    { type: 'THREATENS', source: 'mutation-test-militia', target: 'pakistan', quote: 'The Mutation Test Militia threatened Pakistan.' },
-    { type: 'COOPERATES_WITH', source: 'mutation-test-militia', target: 'pak-taliban', quote: 'It works with the Pakistani Taliban.', modality: 'alleged', confidence: 0.7 },
+    {
+      type: 'THREATENS',
+      source: 'mutation-test-militia',
+      target: 'pakistan',
+      quote: 'The Mutation Test Militia threatened Pakistan.',
+    },
+    {
+      type: 'COOPERATES_WITH',
+      source: 'mutation-test-militia',
+      target: 'pak-taliban',
+      quote: 'It works with the Pakistani Taliban.',
+      modality: 'alleged',
+      confidence: 0.7,
+    },
   ],
 };
 
@@ -41,7 +53,8 @@ const INGEST = `mutation Ingest($document: JSON!) {
 
 const REMOVE = `mutation Remove($id: ID!) { removeArticle(id: $id) { articleId relationsDeleted entitiesDeleted } }`;
 
-const articleExists = async (id: string) => (await api.data(`query($id: ID!) { article(id: $id) { id } }`, { id })).article !== null;
+const articleExists = async (id: string) =>
+  (await api.data(`query($id: ID!) { article(id: $id) { id } }`, { id })).article !== null;
 
 describe('mutations need the token', () => {
   test('without Authorization: UNAUTHENTICATED (HTTP 401), nothing written', async () => {
@@ -83,10 +96,11 @@ describe('ingestArticle and removeArticle', () => {
       relations(filter: { source: "mutation-test-militia" }) { edges { node { type target { id } evidence { modality article { id } } } } }
     }`);
     expect(data.merged).toEqual({ id: 'tehrik-i-taliban-pakistan' });
-    expect(data.relations.edges.map((e: { node: { type: string; target: { id: string } } }) => `${e.node.type} ${e.node.target.id}`)).toEqual([
-      'COOPERATES_WITH tehrik-i-taliban-pakistan',
-      'THREATENS pakistan',
-    ]);
+    expect(
+      data.relations.edges.map(
+        (e: { node: { type: string; target: { id: string } } }) => `${e.node.type} ${e.node.target.id}`,
+      ),
+    ).toEqual(['COOPERATES_WITH tehrik-i-taliban-pakistan', 'THREATENS pakistan']);
   });
 
   test('the same document again changes nothing', async () => {

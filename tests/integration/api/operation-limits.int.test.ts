@@ -10,7 +10,11 @@ import { spyOn } from './spy-db.ts';
 const api = await openApi();
 const spy = spyOn(api.db);
 const guarded = await openApi({ db: spy, graph: 'as-is' });
-const strict = await openApi({ graph: 'as-is', db: api.db, env: { MAX_DEPTH: '2', MAX_ALIASES: '1', MAX_COST: '5', MAX_TOKENS: '30' } });
+const strict = await openApi({
+  graph: 'as-is',
+  db: api.db,
+  env: { MAX_DEPTH: '2', MAX_ALIASES: '1', MAX_COST: '5', MAX_TOKENS: '30' },
+});
 const small = await openApi({ graph: 'as-is', db: api.db, env: { MAX_RESPONSE_BYTES: '100' } });
 
 /** `relations(first: 50)` nested through `source { relations … }` `levels` times: the probe's query. */
@@ -20,7 +24,8 @@ function nestedRelations(levels: number): string {
   return `{ relations(first: 50) { edges { node { ${selection} } } } }`;
 }
 
-const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
+const aliases = (count: number, field: string) =>
+  `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
 const NEIGHBORHOOD = 'neighborhood(id: "taliban", depth: 3) { nodes { id } relations { source { id } target { id } } }';
 const nestedList = (depth: number) => `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
 const nestedObject = (depth: number) => `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}`;
@@ -41,7 +46,10 @@ describe('operation limits', () => {
 
   test('a refusal names the limit and what the request had', async () => {
     // relations, edges, node; then source and relations 13 times; then id.
-    expect(firstError((await guarded.gql(nestedRelations(13))).body).extensions).toMatchObject({ max: 6, found: 3 + 2 * 13 + 1 });
+    expect(firstError((await guarded.gql(nestedRelations(13))).body).extensions).toMatchObject({
+      max: 6,
+      found: 3 + 2 * 13 + 1,
+    });
   });
 
   test('1,000 aliases of neighborhood(depth: 3) are refused before any Cypher runs, at the first limit they meet: tokens', async () => {
@@ -57,7 +65,10 @@ describe('operation limits', () => {
   });
 
   test('more than 50 directives are refused with DIRECTIVE_LIMIT_EXCEEDED', async () => {
-    await expectRefused(guarded.gql(`{ articles { id ${'@include(if: true) '.repeat(51)} } }`), 'DIRECTIVE_LIMIT_EXCEEDED');
+    await expectRefused(
+      guarded.gql(`{ articles { id ${'@include(if: true) '.repeat(51)} } }`),
+      'DIRECTIVE_LIMIT_EXCEEDED',
+    );
   });
 
   test('nested lists multiply the cost: relations(first: 200) inside relations(first: 200) is refused with COST_LIMIT_EXCEEDED', async () => {
@@ -70,14 +81,18 @@ describe('operation limits', () => {
   });
 
   test('a page size given in a variable counts in the cost like a literal one', async () => {
-    const query = 'query($n: Int) { relations(first: $n) { edges { node { source { relations(first: $n) { id } } } } } }';
+    const query =
+      'query($n: Int) { relations(first: $n) { edges { node { source { relations(first: $n) { id } } } } } }';
     await expectRefused(guarded.gql(query, { n: 200 }), 'COST_LIMIT_EXCEEDED');
     const { body } = await guarded.gql(query, { n: 2 });
     expect(body.errors).toBeUndefined();
   });
 
   test('fragments spread over and over are refused, however short the document', async () => {
-    const fragments = Array.from({ length: 12 }, (_, index) => `fragment F${index} on Query { ...F${index + 1} ...F${index + 1} }`).join('\n');
+    const fragments = Array.from(
+      { length: 12 },
+      (_, index) => `fragment F${index} on Query { ...F${index + 1} ...F${index + 1} }`,
+    ).join('\n');
     const query = `{ ...F0 }\n${fragments}\nfragment F12 on Query { articles { id } }`;
     const { status, body } = await guarded.gql(query);
     expect(status).toBe(400);
@@ -85,15 +100,24 @@ describe('operation limits', () => {
   });
 
   test('a list literal nested 5,000 levels deep in the query is a 400, not a 500', async () => {
-    await expectRefused(guarded.gql(`{ relations(filter: { types: ${nestedList(5000)} }) { totalCount } }`), 'TOKEN_LIMIT_EXCEEDED');
+    await expectRefused(
+      guarded.gql(`{ relations(filter: { types: ${nestedList(5000)} }) { totalCount } }`),
+      'TOKEN_LIMIT_EXCEEDED',
+    );
   });
 
   test('an object literal nested 5,000 levels deep in the query is a 400, not a 500', async () => {
-    await expectRefused(guarded.gql(`mutation { ingestArticle(document: ${nestedObject(5000)}) { outcome } }`, undefined, { token: API_TOKEN }), 'TOKEN_LIMIT_EXCEEDED');
+    await expectRefused(
+      guarded.gql(`mutation { ingestArticle(document: ${nestedObject(5000)}) { outcome } }`, undefined, {
+        token: API_TOKEN,
+      }),
+      'TOKEN_LIMIT_EXCEEDED',
+    );
   });
 
   // Written by hand: JSON.stringify itself overflows the stack on such values.
-  const withVariables = (query: string, variables: string) => `{"query":${JSON.stringify(query)},"variables":${variables}}`;
+  const withVariables = (query: string, variables: string) =>
+    `{"query":${JSON.stringify(query)},"variables":${variables}}`;
 
   test('a list nested 5,000 levels deep in the variables is BAD_USER_INPUT, not a 500', async () => {
     const query = 'query($types: [RelationType!]) { relations(filter: { types: $types }) { totalCount } }';
@@ -119,19 +143,29 @@ describe('operation limits', () => {
 
 describe('operation limits follow the environment', () => {
   test('MAX_DEPTH', async () => {
-    expect(firstError((await strict.gql('{ search(query: "x", first: 1) { relations(first: 1) { id } } }')).body).extensions.code).toBe('DEPTH_LIMIT_EXCEEDED');
+    expect(
+      firstError((await strict.gql('{ search(query: "x", first: 1) { relations(first: 1) { id } } }')).body).extensions
+        .code,
+    ).toBe('DEPTH_LIMIT_EXCEEDED');
   });
 
   test('MAX_ALIASES', async () => {
-    expect(firstError((await strict.gql('{ a: articles(first: 1) { id } b: articles(first: 1) { id } }')).body).extensions.code).toBe('ALIAS_LIMIT_EXCEEDED');
+    expect(
+      firstError((await strict.gql('{ a: articles(first: 1) { id } b: articles(first: 1) { id } }')).body).extensions
+        .code,
+    ).toBe('ALIAS_LIMIT_EXCEEDED');
   });
 
   test('MAX_COST', async () => {
-    expect(firstError((await strict.gql('{ articles(first: 3) { id } }')).body).extensions.code).toBe('COST_LIMIT_EXCEEDED');
+    expect(firstError((await strict.gql('{ articles(first: 3) { id } }')).body).extensions.code).toBe(
+      'COST_LIMIT_EXCEEDED',
+    );
   });
 
   test('MAX_TOKENS', async () => {
-    expect(firstError((await strict.gql(`{ ${'__typename '.repeat(31)} }`)).body).extensions.code).toBe('TOKEN_LIMIT_EXCEEDED');
+    expect(firstError((await strict.gql(`{ ${'__typename '.repeat(31)} }`)).body).extensions.code).toBe(
+      'TOKEN_LIMIT_EXCEEDED',
+    );
   });
 });
 

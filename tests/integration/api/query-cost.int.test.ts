@@ -11,7 +11,10 @@ import { openApi } from './harness.ts';
 // operation limits allow: this file measures Cypher queries per request, not those limits.
 const api = await openApi({ env: { MAX_DEPTH: '10', MAX_COST: '100000000' } });
 
-async function cost(query: string, variables?: Record<string, unknown>): Promise<{ queries: number; body: Awaited<ReturnType<typeof api.gql>>['body'] }> {
+async function cost(
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ queries: number; body: Awaited<ReturnType<typeof api.gql>>['body'] }> {
   const { body } = await api.gql(query, variables);
   expect(body.errors).toBeUndefined();
   return { queries: body.extensions?.cypherQueries ?? Number.NaN, body };
@@ -52,7 +55,14 @@ describe('query cost', () => {
   test('the cost grows with nesting depth, not with rows', async () => {
     const counts: number[] = [];
     for (const first of [1, 10, 50, 200]) {
-      counts.push((await cost(`query($first: Int!) { relations(first: $first) { edges { node { source { name } target { name } } } } }`, { first })).queries);
+      counts.push(
+        (
+          await cost(
+            `query($first: Int!) { relations(first: $first) { edges { node { source { name } target { name } } } } }`,
+            { first },
+          )
+        ).queries,
+      );
     }
     expect(counts).toEqual([1, 1, 1, 1]);
   });
@@ -60,17 +70,45 @@ describe('query cost', () => {
   // The numbers docs/api.md lists, per operation.
   const operations: Array<[string, string, number]> = [
     ['entity', '{ entity(id: "taliban") { name aliases } }', 1],
-    ['entity with relations and articles', '{ entity(id: "taliban") { relations { type source { name } target { name } } articles { title } } }', 3],
+    [
+      'entity with relations and articles',
+      '{ entity(id: "taliban") { relations { type source { name } target { name } } articles { title } } }',
+      3,
+    ],
     ['search', '{ search(query: "iskp") { name } }', 1],
     ['relations page', '{ relations(first: 20) { totalCount edges { node { type articleCount } } } }', 1],
-    ['relations with endpoints and evidence articles', '{ relations(first: 20) { edges { node { source { name } target { name } evidence { article { title } } } } } }', 1],
-    ['path', '{ path(from: "china", to: "balochistan-liberation-army") { nodes { name } relations { type source { name } target { name } } } }', 1],
-    ['neighborhood', '{ neighborhood(id: "taliban", depth: 2) { nodes { name } relations { source { name } target { name } } } }', 2],
-    ['article', '{ article(id: "2024-10-03-korybko-quadrilateral-statement") { title authors { name } entities { name } relations { type } } }', 4],
+    [
+      'relations with endpoints and evidence articles',
+      '{ relations(first: 20) { edges { node { source { name } target { name } evidence { article { title } } } } } }',
+      1,
+    ],
+    [
+      'path',
+      '{ path(from: "china", to: "balochistan-liberation-army") { nodes { name } relations { type source { name } target { name } } } }',
+      1,
+    ],
+    [
+      'neighborhood',
+      '{ neighborhood(id: "taliban", depth: 2) { nodes { name } relations { source { name } target { name } } } }',
+      2,
+    ],
+    [
+      'article',
+      '{ article(id: "2024-10-03-korybko-quadrilateral-statement") { title authors { name } entities { name } relations { type } } }',
+      4,
+    ],
     ['articles', '{ articles { title } }', 1],
-    ['dyad', '{ dyad(a: "pakistan", b: "taliban") { a { name } b { name } relations { source { name } target { name } } timeline { date } } }', 2],
+    [
+      'dyad',
+      '{ dyad(a: "pakistan", b: "taliban") { a { name } b { name } relations { source { name } target { name } } timeline { date } } }',
+      2,
+    ],
     ['ranking', '{ ranking(type: CRITICIZES, includeStatements: true) { entity { name } articleCount } }', 1],
-    ['timeline', '{ timeline(id: "china") { date relation { type source { name } target { name } } evidence { quote } } }', 2],
+    [
+      'timeline',
+      '{ timeline(id: "china") { date relation { type source { name } target { name } } evidence { quote } } }',
+      2,
+    ],
   ];
   test.each(operations)('%s: %#', async (_name, query, expected) => {
     expect((await cost(query)).queries).toBe(expected);

@@ -48,10 +48,15 @@ interface Edge {
 
 async function relations(filter: Record<string, unknown>, first = 200, after?: string) {
   const data = await api.data(RELATIONS, { filter, first, after });
-  return data.relations as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Edge[] };
+  return data.relations as {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Edge[];
+  };
 }
 
-const label = ({ node }: Edge) => `${node.source.id} ${node.type} ${node.target.id}${node.via ? ` via ${node.via.id}` : ''}`;
+const label = ({ node }: Edge) =>
+  `${node.source.id} ${node.type} ${node.target.id}${node.via ? ` via ${node.via.id}` : ''}`;
 
 describe('relations: aggregation', () => {
   test('one relation per (source, type, target): evidence from every article, distinct article count, first and last seen', async () => {
@@ -89,9 +94,12 @@ describe('relations: aggregation', () => {
     const again = await relations({ target: 'taliban', types: ['CRITICIZES'], includeStatements: true });
     expect(again.edges.map((e) => e.node.id)).toEqual(edges.map((e) => e.node.id));
     const viaRelation = edges.find((e) => e.node.via)!.node;
-    const data = await api.data(`query($id: ID!) { relation(id: $id) { id type source { id } via { id } evidence { quote } } }`, {
-      id: viaRelation.id,
-    });
+    const data = await api.data(
+      `query($id: ID!) { relation(id: $id) { id type source { id } via { id } evidence { quote } } }`,
+      {
+        id: viaRelation.id,
+      },
+    );
     expect(data.relation).toEqual({
       id: viaRelation.id,
       type: 'CRITICIZES',
@@ -114,7 +122,11 @@ describe('relations: aggregation', () => {
 
 describe('relations: includeStatements', () => {
   test('who criticizes the Taliban: the four issuers of the joint statement, through it, and the statement itself', async () => {
-    const { edges, totalCount } = await relations({ target: 'taliban', types: ['CRITICIZES'], includeStatements: true });
+    const { edges, totalCount } = await relations({
+      target: 'taliban',
+      types: ['CRITICIZES'],
+      includeStatements: true,
+    });
     expect(edges.map(label)).toEqual([
       `china CRITICIZES taliban via ${STATEMENT}`,
       `iran CRITICIZES taliban via ${STATEMENT}`,
@@ -166,7 +178,12 @@ describe('relations: filters', () => {
   });
 
   test('minConfidence applies to each piece of evidence, and the counts follow', async () => {
-    const { edges } = await relations({ source: 'taliban', target: 'tehrik-i-taliban-pakistan', types: ['SHELTERS'], minConfidence: 0.7 });
+    const { edges } = await relations({
+      source: 'taliban',
+      target: 'tehrik-i-taliban-pakistan',
+      types: ['SHELTERS'],
+      minConfidence: 0.7,
+    });
     expect(edges[0]!.node.evidence.map((e) => e.confidence)).toEqual([0.8]);
     expect(edges[0]!.node.articleCount).toBe(1);
     const all = await relations({ minConfidence: 0.95 });
@@ -190,7 +207,13 @@ describe('relations: filters', () => {
   });
 
   test('since/until fall back to the article date when a claim has none', async () => {
-    const { edges } = await relations({ source: 'pakistan', target: 'taliban', types: ['THREATENS'], since: '2024-10-03', until: '2024-10-03' });
+    const { edges } = await relations({
+      source: 'pakistan',
+      target: 'taliban',
+      types: ['THREATENS'],
+      since: '2024-10-03',
+      until: '2024-10-03',
+    });
     expect(edges[0]!.node.evidence.map((e) => [e.date, e.effectiveDate])).toEqual([[null, '2024-10-03']]);
   });
 
@@ -227,7 +250,9 @@ describe('relations: pagination', () => {
     const whole = await relations(filter);
     const first = await relations(filter, 5);
     const second = await relations(filter, 5, first.pageInfo.endCursor!);
-    expect([...first.edges, ...second.edges].map((e) => e.node.id)).toEqual(whole.edges.slice(0, 10).map((e) => e.node.id));
+    expect([...first.edges, ...second.edges].map((e) => e.node.id)).toEqual(
+      whole.edges.slice(0, 10).map((e) => e.node.id),
+    );
   });
 
   test('an empty result has no end cursor', async () => {

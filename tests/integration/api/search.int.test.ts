@@ -43,7 +43,17 @@ describe('search', () => {
 
   test('input is text, never Lucene syntax', async () => {
     // Each would be a syntax error, or match everything, if it reached Lucene unescaped.
-    for (const text of ['x" OR *:*', '*', 'AND', 'Taliban)', 'name:Taliban', '[a TO z]', '\\', 'NOT Taliban', 'Taliban~0.1^9']) {
+    for (const text of [
+      'x" OR *:*',
+      '*',
+      'AND',
+      'Taliban)',
+      'name:Taliban',
+      '[a TO z]',
+      '\\',
+      'NOT Taliban',
+      'Taliban~0.1^9',
+    ]) {
       const { body } = await api.gql(`query($q: String!) { search(query: $q) { id } }`, { q: text });
       if (body.errors) {
         expect(firstError(body).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
@@ -51,7 +61,7 @@ describe('search', () => {
         expect(body.data.search.length).toBeLessThan(5);
       }
     }
-    expect((await search('NOT Taliban'))).not.toContain('pakistan');
+    expect(await search('NOT Taliban')).not.toContain('pakistan');
     // Words, all required: no entity is called "name", so a field prefix finds nothing rather than Taliban.
     expect(await search('name:Taliban')).toEqual([]);
   });

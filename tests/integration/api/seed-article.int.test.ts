@@ -20,17 +20,22 @@ beforeAll(async () => {
     { token: API_TOKEN },
   );
   expect(body.errors).toBeUndefined();
-  expect(body.data.ingestArticle).toEqual({ outcome: 'created', entitiesCreated: seed.entities.length, article: { id: seed.article.id } });
+  expect(body.data.ingestArticle).toEqual({
+    outcome: 'created',
+    entitiesCreated: seed.entities.length,
+    article: { id: seed.article.id },
+  });
 });
 
 describe('the seed article through the API', () => {
   test('who criticizes the Taliban: China, Iran, Pakistan and Russia, also through their joint statement', async () => {
-    const data = await api.data(`{ relations(filter: { target: "taliban", types: [CRITICIZES], includeStatements: true }) {
+    const data =
+      await api.data(`{ relations(filter: { target: "taliban", types: [CRITICIZES], includeStatements: true }) {
       edges { node { source { id } via { id } evidence { quote } } }
     } }`);
-    const critics = (data.relations.edges as Array<{ node: { source: { id: string }; via: { id: string } | null } }>).map(
-      ({ node }) => `${node.source.id}${node.via ? ` via ${node.via.id}` : ''}`,
-    );
+    const critics = (
+      data.relations.edges as Array<{ node: { source: { id: string }; via: { id: string } | null } }>
+    ).map(({ node }) => `${node.source.id}${node.via ? ` via ${node.via.id}` : ''}`);
     for (const state of ['china', 'iran', 'pakistan', 'russia']) {
       expect(critics).toContain(`${state} via ${STATEMENT}`);
     }
@@ -62,8 +67,14 @@ describe('the seed article through the API', () => {
       alleged: relations(filter: { types: [SHELTERS], modalities: [ALLEGED] }) { edges { node { target { id } evidence { attributedTo { id } } } } }
     }`);
     expect(data.demands.edges[0].node.evidence.every((e: { demand: string | null }) => e.demand)).toBe(true);
-    const alleged = data.alleged.edges as Array<{ node: { target: { id: string }; evidence: Array<{ attributedTo: { id: string } | null }> } }>;
-    expect(alleged.map(({ node }) => node.target.id)).toEqual(expect.arrayContaining(['balochistan-liberation-army', 'tehrik-i-taliban-pakistan']));
-    expect(alleged.flatMap(({ node }) => node.evidence.map((e) => e.attributedTo?.id))).toEqual(expect.arrayContaining(['pakistan']));
+    const alleged = data.alleged.edges as Array<{
+      node: { target: { id: string }; evidence: Array<{ attributedTo: { id: string } | null }> };
+    }>;
+    expect(alleged.map(({ node }) => node.target.id)).toEqual(
+      expect.arrayContaining(['balochistan-liberation-army', 'tehrik-i-taliban-pakistan']),
+    );
+    expect(alleged.flatMap(({ node }) => node.evidence.map((e) => e.attributedTo?.id))).toEqual(
+      expect.arrayContaining(['pakistan']),
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNeo4jGraphQLServer, type ComparisonServer } from '../../../src/bench/compare/neo4j-graphql-server.ts';
-import { chooseTargets, queryClasses, type QueryClass, type QueryTargets } from '../../../src/bench/compare/query-classes.ts';
+import {
+  chooseTargets,
+  queryClasses,
+  type QueryClass,
+  type QueryTargets,
+} from '../../../src/bench/compare/query-classes.ts';
 import { startRawServer } from '../../../src/bench/compare/raw-handler.ts';
 import { generateCorpus } from '../../../src/bench/corpus.ts';
 import { sampleFailure, sendOnce } from '../../../src/bench/http-load.ts';
@@ -46,12 +51,19 @@ describe('raw Cypher handler', () => {
   });
 
   it('pages CRITICIZES relations by key, each with all its claims as evidence', async () => {
-    const first = await sendOnce(origin(raw), { path: '/q/relationsPage', body: { type: 'CRITICIZES', first: 5, after: '' } });
-    const edges = (first.body as { data: { edges: Array<{ key: string; articleCount: number; evidence: unknown[] }> } }).data.edges;
+    const first = await sendOnce(origin(raw), {
+      path: '/q/relationsPage',
+      body: { type: 'CRITICIZES', first: 5, after: '' },
+    });
+    const edges = (first.body as { data: { edges: Array<{ key: string; articleCount: number; evidence: unknown[] }> } })
+      .data.edges;
     expect(edges).toHaveLength(5);
     expect(edges.map((edge) => edge.key)).toEqual([...edges.map((edge) => edge.key)].sort());
     for (const edge of edges) expect(edge.evidence.length).toBeGreaterThanOrEqual(edge.articleCount);
-    const next = await sendOnce(origin(raw), { path: '/q/relationsPage', body: { type: 'CRITICIZES', first: 5, after: edges.at(-1)?.key } });
+    const next = await sendOnce(origin(raw), {
+      path: '/q/relationsPage',
+      body: { type: 'CRITICIZES', first: 5, after: edges.at(-1)?.key },
+    });
     const nextKeys = (next.body as { data: { edges: Array<{ key: string }> } }).data.edges.map((edge) => edge.key);
     expect((nextKeys[0] ?? '') > (edges.at(-1)?.key ?? '')).toBe(true);
   });

@@ -15,7 +15,8 @@ afterAll(async () => {
 });
 
 const corpus = () => [...generateCorpus({ articles: 30, seed: 7 })];
-const relationsIn = (docs: ReturnType<typeof corpus>) => docs.reduce((sum, doc) => sum + (doc.json.relations as unknown[]).length, 0);
+const relationsIn = (docs: ReturnType<typeof corpus>) =>
+  docs.reduce((sum, doc) => sum + (doc.json.relations as unknown[]).length, 0);
 
 describe('loadModel (storage model v2)', () => {
   it('loads every claim as a :Claim node with its CLAIMS, SUBJECT and OBJECT links', async () => {

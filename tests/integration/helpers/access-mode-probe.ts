@@ -46,12 +46,17 @@ function callSite(): string {
   const stack = new Error().stack ?? '';
   for (const line of stack.split('\n').slice(1)) {
     const match = /(?:\(|at |file:\/\/)(\/[^():]+\.ts):(\d+)/.exec(line);
-    if (match?.[1]?.startsWith(SRC) && !match[1].includes('node_modules')) return `${relative(ROOT, match[1])}:${match[2]}`;
+    if (match?.[1]?.startsWith(SRC) && !match[1].includes('node_modules'))
+      return `${relative(ROOT, match[1])}:${match[2]}`;
   }
   return '(outside src)';
 }
 
-const firstLine = (query: unknown) => String(typeof query === 'object' && query && 'text' in query ? query.text : query).trim().split('\n')[0]!.trim();
+const firstLine = (query: unknown) =>
+  String(typeof query === 'object' && query && 'text' in query ? query.text : query)
+    .trim()
+    .split('\n')[0]!
+    .trim();
 
 /** Records the query type once whoever awaits the result has it; nothing else changes. */
 function observeResult<R extends PromiseLike<{ summary: { queryType?: string } }>>(result: R, query: ObservedQuery): R {
@@ -109,7 +114,10 @@ export function probeAccessModes(db: Db): ProbedDb {
           };
         }
         if (property === 'executeRead' || property === 'executeWrite') {
-          return <T>(work: (tx: ManagedTransaction) => Promise<T> | T, txConfig?: Parameters<Session['executeRead']>[1]) => {
+          return <T>(
+            work: (tx: ManagedTransaction) => Promise<T> | T,
+            txConfig?: Parameters<Session['executeRead']>[1],
+          ) => {
             const site = callSite();
             const mode: AccessMode = property === 'executeRead' ? 'READ' : 'WRITE';
             return target[property]((tx) => work(observeTransaction(tx, open(property, mode, site))), txConfig);
@@ -161,7 +169,10 @@ export function probeAccessModes(db: Db): ProbedDb {
 /** WRITE transactions in which every query only read: reads that a cluster's readers should have served. */
 export function readsSentAsWrite(transactions: readonly ObservedTransaction[]): ObservedTransaction[] {
   return transactions.filter(
-    (transaction) => transaction.mode === 'WRITE' && transaction.queries.length > 0 && transaction.queries.every((query) => query.queryType === 'r'),
+    (transaction) =>
+      transaction.mode === 'WRITE' &&
+      transaction.queries.length > 0 &&
+      transaction.queries.every((query) => query.queryType === 'r'),
   );
 }
 

@@ -39,7 +39,9 @@ export interface CommandLineWatch {
 }
 
 export async function watchCommandLines(needle: string, maxMs = 300_000): Promise<CommandLineWatch> {
-  const watcher = spawn(process.execPath, ['--input-type=module', '-e', WATCHER, String(maxMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const watcher = spawn(process.execPath, ['--input-type=module', '-e', WATCHER, String(maxMs)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   // It may already have stopped by itself when told to stop.
   watcher.stdin.on('error', () => {});
   let output = '';

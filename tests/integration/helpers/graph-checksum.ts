@@ -19,7 +19,10 @@ function canonical(value: unknown): string {
 }
 
 export async function graphChecksum(db: Db): Promise<string> {
-  const nodes = await cypher(db, 'MATCH (n) WHERE NOT n:IngestLock RETURN labels(n) AS labels, properties(n) AS properties');
+  const nodes = await cypher(
+    db,
+    'MATCH (n) WHERE NOT n:IngestLock RETURN labels(n) AS labels, properties(n) AS properties',
+  );
   const relationships = await cypher(
     db,
     'MATCH (a)-[r]->(b) RETURN properties(a) AS from, type(r) AS type, properties(r) AS properties, properties(b) AS to',

@@ -12,7 +12,11 @@ export async function openCleanTestDb(): Promise<Db> {
   return db;
 }
 
-export async function cypher<T = Record<string, unknown>>(db: Db, query: string, parameters: Record<string, unknown> = {}): Promise<T[]> {
+export async function cypher<T = Record<string, unknown>>(
+  db: Db,
+  query: string,
+  parameters: Record<string, unknown> = {},
+): Promise<T[]> {
   const { records } = await db.driver.executeQuery(query, parameters, { database: db.database });
   return records.map((record) => record.toObject() as T);
 }
@@ -118,7 +122,13 @@ export async function aggregateMismatches(db: Db): Promise<string[]> {
 /** Relationships whose endpoint types the vocabulary does not allow, and entities with other than one type label. */
 export async function vocabularyViolations(db: Db): Promise<string[]> {
   const { ENTITY_TYPES, RELATION_RULES, isRelationType } = await import('../../../src/domain/vocabulary.ts');
-  const relationships = await cypher<{ type: string; source: string[]; target: string[]; sourceId: string; targetId: string }>(
+  const relationships = await cypher<{
+    type: string;
+    source: string[];
+    target: string[];
+    sourceId: string;
+    targetId: string;
+  }>(
     db,
     `MATCH (s:Entity)-[r]->(t:Entity) RETURN type(r) AS type, labels(s) AS source, labels(t) AS target, s.id AS sourceId, t.id AS targetId`,
   );
@@ -129,13 +139,20 @@ export async function vocabularyViolations(db: Db): Promise<string[]> {
     const rule = RELATION_RULES[row.type];
     const [source] = typeOf(row.source);
     const [target] = typeOf(row.target);
-    if (!(rule.sources as readonly string[]).includes(source ?? '') || !(rule.targets as readonly string[]).includes(target ?? '')) {
+    if (
+      !(rule.sources as readonly string[]).includes(source ?? '') ||
+      !(rule.targets as readonly string[]).includes(target ?? '')
+    ) {
       problems.push(`${row.sourceId} (${source}) ${row.type} ${row.targetId} (${target})`);
     }
   }
-  const entities = await cypher<{ id: string; labels: string[] }>(db, 'MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels');
+  const entities = await cypher<{ id: string; labels: string[] }>(
+    db,
+    'MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels',
+  );
   for (const entity of entities) {
-    if (typeOf(entity.labels).length !== 1) problems.push(`${entity.id} has type labels ${typeOf(entity.labels).join(', ') || 'none'}`);
+    if (typeOf(entity.labels).length !== 1)
+      problems.push(`${entity.id} has type labels ${typeOf(entity.labels).join(', ') || 'none'}`);
   }
   return problems;
 }

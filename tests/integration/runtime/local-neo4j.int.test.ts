@@ -31,7 +31,10 @@ const quiet = () => {};
 let firstStart: StartResult;
 
 async function cypher<T>(query: string): Promise<T[]> {
-  const driver = neo4j.driver(`bolt://localhost:${settings.NEO4J_BOLT_PORT}`, neo4j.auth.basic('neo4j', settings.NEO4J_PASSWORD));
+  const driver = neo4j.driver(
+    `bolt://localhost:${settings.NEO4J_BOLT_PORT}`,
+    neo4j.auth.basic('neo4j', settings.NEO4J_PASSWORD),
+  );
   try {
     const { records } = await driver.executeQuery(query, {}, { database: 'neo4j' });
     return records.map((record) => record.toObject() as T);
@@ -80,7 +83,9 @@ describe('local Neo4j runtime', () => {
 
   test('a wrong password is refused', async () => {
     const driver = neo4j.driver('bolt://localhost:17788', neo4j.auth.basic('neo4j', 'not-the-password'));
-    await expect(driver.executeQuery('RETURN 1')).rejects.toMatchObject({ code: 'Neo.ClientError.Security.Unauthorized' });
+    await expect(driver.executeQuery('RETURN 1')).rejects.toMatchObject({
+      code: 'Neo.ClientError.Security.Unauthorized',
+    });
     await driver.close();
   });
 
@@ -91,7 +96,9 @@ describe('local Neo4j runtime', () => {
   });
 
   test('the discovery document advertises the configured Bolt port to Browser', async () => {
-    const discovery = (await (await fetch('http://localhost:17575/', { headers: { accept: 'application/json' } })).json()) as Record<string, string>;
+    const discovery = (await (
+      await fetch('http://localhost:17575/', { headers: { accept: 'application/json' } })
+    ).json()) as Record<string, string>;
     expect(discovery.bolt_direct).toBe('bolt://localhost:17788');
   });
 
@@ -99,7 +106,12 @@ describe('local Neo4j runtime', () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(17889, '127.0.0.1', resolve));
     try {
-      const other = loadRuntimeSettings({ ...process.env, NEO4J_BOLT_PORT: '17889', NEO4J_HTTP_PORT: '17890', NEO4J_LOCAL_DIR: join(folder, 'other') });
+      const other = loadRuntimeSettings({
+        ...process.env,
+        NEO4J_BOLT_PORT: '17889',
+        NEO4J_HTTP_PORT: '17890',
+        NEO4J_LOCAL_DIR: join(folder, 'other'),
+      });
       await expect(startLocalNeo4j(other, quiet)).rejects.toThrow(/Port 17889 \(NEO4J_BOLT_PORT\) is already taken/);
       await expect(startLocalNeo4j(other, quiet)).rejects.toBeInstanceOf(RuntimeError);
     } finally {

@@ -86,7 +86,10 @@ describe('secrets of the local Neo4j runtime', () => {
     expect(environ).not.toContain(PASSWORD);
     expect(environ).not.toContain(API_TOKEN);
     expect(environ).not.toContain(OTHER_SECRET);
-    const names = environ.split('\0').filter(Boolean).map((entry) => entry.slice(0, entry.indexOf('=')));
+    const names = environ
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => entry.slice(0, entry.indexOf('=')));
     expect(names.filter((name) => /PASSWORD|TOKEN|SECRET|KEY/i.test(name))).toEqual([]);
   });
 

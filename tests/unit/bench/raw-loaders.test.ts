@@ -56,13 +56,19 @@ describe('raw loaders, in memory', () => {
     const all = [...batches(generateCorpus({ articles: 40, seed: 1 }), 300)];
     expect(all.reduce((sum, batch) => sum + batch.articles.length, 0)).toBe(40);
     for (const batch of all.slice(0, -1)) expect(batch.claims.length).toBeGreaterThanOrEqual(300);
-    for (const batch of all) expect(new Set(batch.entities.map((entity) => entity.id)).size).toBe(batch.entities.length);
+    for (const batch of all)
+      expect(new Set(batch.entities.map((entity) => entity.id)).size).toBe(batch.entities.length);
   });
 });
 
 describe('bench options', () => {
   it('defaults to three sizes and 10 s of load; --quick is one tiny size and a short load', () => {
-    expect(parseOptions([])).toMatchObject({ sizes: [1000, 5000, 20000], duration: 10, connections: 8, out: 'bench/RESULTS.md' });
+    expect(parseOptions([])).toMatchObject({
+      sizes: [1000, 5000, 20000],
+      duration: 10,
+      connections: 8,
+      out: 'bench/RESULTS.md',
+    });
     expect(parseOptions(['--quick'])).toMatchObject({ sizes: [200], duration: 2 });
     expect(parseOptions(['--sizes', '300, 600'])).toMatchObject({ sizes: [300, 600] });
     expect(parseOptions(['--help'])).toBe('help');
@@ -94,7 +100,14 @@ describe('query classes', () => {
   });
 
   it('marks what @neo4j/graphql cannot express', () => {
-    const without = classes.filter((queryClass) => !queryClass.requests.neo4jGraphql && !queryClass.paged?.specs.neo4jGraphql).map((queryClass) => queryClass.name);
-    expect(without).toEqual(['critics of an actor, includeStatements', 'path (maxHops 4)', 'neighborhood (depth 2)', 'ranking (most criticized, top 10)']);
+    const without = classes
+      .filter((queryClass) => !queryClass.requests.neo4jGraphql && !queryClass.paged?.specs.neo4jGraphql)
+      .map((queryClass) => queryClass.name);
+    expect(without).toEqual([
+      'critics of an actor, includeStatements',
+      'path (maxHops 4)',
+      'neighborhood (depth 2)',
+      'ranking (most criticized, top 10)',
+    ]);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { logTicks, querySeries, renderChart, seedSeries } from '../../../src/bench/chart.ts';
 import type { ClassFigures } from '../../../src/bench/http-load.ts';
-import { renderGoals, renderQueryTable, renderResults, renderSeedingTable, type BenchReport, type SizeResult } from '../../../src/bench/results.ts';
+import {
+  renderGoals,
+  renderQueryTable,
+  renderResults,
+  renderSeedingTable,
+  type BenchReport,
+  type SizeResult,
+} from '../../../src/bench/results.ts';
 
 const figures = (p50: number, extra: Partial<ClassFigures> = {}): ClassFigures => ({
   failure: null,
@@ -27,11 +34,21 @@ function size(articles: number, scale: number): SizeResult {
       rawModel: { ms: articles * 10 * scale, articles, claims: articles * 32, peakRssMiB: 260 },
     },
     queries: [
-      { name: 'entity by id', figures: { project: figures(4 * scale, { cypherQueries: 2 }), neo4jGraphql: figures(5 * scale), raw: figures(2 * scale) } },
+      {
+        name: 'entity by id',
+        figures: {
+          project: figures(4 * scale, { cypherQueries: 2 }),
+          neo4jGraphql: figures(5 * scale),
+          raw: figures(2 * scale),
+        },
+      },
       {
         name: 'neighborhood | depth 2',
         note: 'no @neo4j/graphql equivalent',
-        figures: { project: figures(Number.NaN, { failure: 'HTTP 504: REQUEST_TIMEOUT', cypherQueries: 1 }), raw: figures(40 * scale) },
+        figures: {
+          project: figures(Number.NaN, { failure: 'HTTP 504: REQUEST_TIMEOUT', cypherQueries: 1 }),
+          raw: figures(40 * scale),
+        },
       },
     ],
   };
@@ -40,7 +57,15 @@ function size(articles: number, scale: number): SizeResult {
 const report: BenchReport = {
   generatedAt: '2026-01-01T00:00:00.000Z',
   command: 'npm run bench -- --sizes 1000,5000',
-  machine: { cpu: 'Test CPU <x>', cores: 2, ramGiB: 24, os: 'Linux 6', node: 'v20.19.0', neo4j: 'Neo4j Kernel 5.26.0 community', loadAverage: '0.50, 0.40, 0.30' },
+  machine: {
+    cpu: 'Test CPU <x>',
+    cores: 2,
+    ramGiB: 24,
+    os: 'Linux 6',
+    node: 'v20.19.0',
+    neo4j: 'Neo4j Kernel 5.26.0 community',
+    loadAverage: '0.50, 0.40, 0.30',
+  },
   settings: { seed: 1, connections: 8, duration: 10 },
   sizes: [size(1000, 1), size(5000, 2)],
 };
@@ -48,7 +73,9 @@ const report: BenchReport = {
 describe('bench/RESULTS.md', () => {
   it('gives the seeding figures per loader, with rates and the ratio to the project', () => {
     const lines = renderSeedingTable(report.sizes[0] as SizeResult).split('\n');
-    expect(lines[0]).toBe('| loader | s | articles/s | claims/s | peak RSS (MiB) | unchanged re-run (s) | project time ÷ this |');
+    expect(lines[0]).toBe(
+      '| loader | s | articles/s | claims/s | peak RSS (MiB) | unchanged re-run (s) | project time ÷ this |',
+    );
     // 1000 articles in 50 s: 20 articles/s, 640 claims/s; re-run 4 s.
     expect(lines[2]).toBe('| project (`seedSources`) | 50.00 | 20.0 | 640 | 300 | 4.00 | — |');
     expect(lines[3]).toBe('| raw simple (old model) | 5.00 | 200.0 | 6,400 | 250 | — | 10× |');
@@ -57,8 +84,12 @@ describe('bench/RESULTS.md', () => {
 
   it('gives req/s, p50, p99 and queries per request per target, "—" without an equivalent, FAILED for a failure', () => {
     const lines = renderQueryTable(report.sizes[0] as SizeResult).split('\n');
-    expect(lines[2]).toBe('| entity by id | 250.0 | 4.0 | 12 | 2 | 200.0 | 5.0 | 15 | 1 | 500.0 | 2.0 | 6.0 | 1 | 0.80× | 2.00× |');
-    expect(lines[3]).toBe('| neighborhood \\| depth 2 | FAILED | FAILED | FAILED | 1 | — | — | — | — | 25.0 | 40 | 120 | 1 | — | — |');
+    expect(lines[2]).toBe(
+      '| entity by id | 250.0 | 4.0 | 12 | 2 | 200.0 | 5.0 | 15 | 1 | 500.0 | 2.0 | 6.0 | 1 | 0.80× | 2.00× |',
+    );
+    expect(lines[3]).toBe(
+      '| neighborhood \\| depth 2 | FAILED | FAILED | FAILED | 1 | — | — | — | — | 25.0 | 40 | 120 | 1 | — | — |',
+    );
   });
 
   it('renders the whole report: machine, command, every size, the failures with their reason, the notes, the chart', () => {
@@ -79,9 +110,27 @@ describe('bench/RESULTS.md', () => {
 describe('bench chart', () => {
   it('plots seed ms per article per loader against corpus size', () => {
     expect(seedSeries(report).map((series) => [series.label, series.points])).toEqual([
-      ['project (seedSources)', [{ x: 1000, y: 50 }, { x: 5000, y: 100 }]],
-      ['raw simple (old model)', [{ x: 1000, y: 5 }, { x: 5000, y: 10 }]],
-      ['raw model (v2)', [{ x: 1000, y: 10 }, { x: 5000, y: 20 }]],
+      [
+        'project (seedSources)',
+        [
+          { x: 1000, y: 50 },
+          { x: 5000, y: 100 },
+        ],
+      ],
+      [
+        'raw simple (old model)',
+        [
+          { x: 1000, y: 5 },
+          { x: 5000, y: 10 },
+        ],
+      ],
+      [
+        'raw model (v2)',
+        [
+          { x: 1000, y: 10 },
+          { x: 5000, y: 20 },
+        ],
+      ],
     ]);
   });
 

@@ -44,7 +44,8 @@ interface ExecuteQueryCall {
 
 function staticText(node: ts.Expression): string | null {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((span) => `?${span.literal.text}`).join('');
+  if (ts.isTemplateExpression(node))
+    return node.head.text + node.templateSpans.map((span) => `?${span.literal.text}`).join('');
   return null;
 }
 
@@ -74,7 +75,11 @@ function executeQueryCalls(file: string, source: string): ExecuteQueryCall[] {
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const calls: ExecuteQueryCall[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'executeQuery') {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === 'executeQuery'
+    ) {
       const [cypher, , options] = node.arguments;
       calls.push({
         file,
@@ -112,20 +117,28 @@ describe('the scan', () => {
   const scan = (source: string) => executeQueryCalls('x.ts', source).map(routingProblem);
 
   test('flags a read without routing, a read routed as a write, and a write routed as a read', () => {
-    expect(scan(`async function f(db) { await db.driver.executeQuery('MATCH (n) RETURN n', {}, { database: db.database }); }`)).toEqual([
-      expect.stringContaining('no routing'),
+    expect(
+      scan(
+        `async function f(db) { await db.driver.executeQuery('MATCH (n) RETURN n', {}, { database: db.database }); }`,
+      ),
+    ).toEqual([expect.stringContaining('no routing')]);
+    expect(
+      scan('const f = (d) => d.executeQuery(`MATCH (n:${L}) RETURN n`, {}, { routing: neo4j.routing.WRITE });'),
+    ).toEqual(['read-only Cypher sent with WRITE routing']);
+    expect(scan(`d.executeQuery('MERGE (n:X) RETURN n', {}, { routing: 'READ' })`)).toEqual([
+      'writing Cypher sent with READ routing',
     ]);
-    expect(scan("const f = (d) => d.executeQuery(`MATCH (n:${L}) RETURN n`, {}, { routing: neo4j.routing.WRITE });")).toEqual([
-      'read-only Cypher sent with WRITE routing',
+    expect(scan(`d.executeQuery(query, {}, { routing: mode })`)).toEqual([
+      'routing is not neo4j.routing.READ or neo4j.routing.WRITE',
     ]);
-    expect(scan(`d.executeQuery('MERGE (n:X) RETURN n', {}, { routing: 'READ' })`)).toEqual(['writing Cypher sent with READ routing']);
-    expect(scan(`d.executeQuery(query, {}, { routing: mode })`)).toEqual(['routing is not neo4j.routing.READ or neo4j.routing.WRITE']);
     expect(scan(`d.executeQuery(query)`)).toEqual([expect.stringContaining('no routing')]);
   });
 
   test('passes reads routed READ and writes routed WRITE, whatever the Cypher variable holds', () => {
     expect(scan(`d.executeQuery('MATCH (n) RETURN n', {}, { routing: neo4j.routing.READ })`)).toEqual([null]);
-    expect(scan(`d.executeQuery("CALL dbms.components() YIELD name RETURN name", {}, { routing: 'READ' })`)).toEqual([null]);
+    expect(scan(`d.executeQuery("CALL dbms.components() YIELD name RETURN name", {}, { routing: 'READ' })`)).toEqual([
+      null,
+    ]);
     expect(scan(`d.executeQuery('MATCH (n) SET n.x = 1', {}, { routing: neo4j.routing.WRITE })`)).toEqual([null]);
     expect(scan(`d.executeQuery(cypher, params, { database, routing: neo4j.routing.READ })`)).toEqual([null]);
   });
@@ -149,7 +162,9 @@ describe('every executeQuery in src/ names its routing, READ for reads', () => {
     const problems = calls
       .map((call) => ({ call, problem: routingProblem(call), key: `${call.file}#${call.functionName}` }))
       .filter(({ problem }) => problem !== null);
-    const unexpected = problems.filter(({ key }) => !(key in KNOWN_VIOLATIONS)).map(({ call, problem }) => `${call.file}:${call.line} (${call.functionName}): ${problem}`);
+    const unexpected = problems
+      .filter(({ key }) => !(key in KNOWN_VIOLATIONS))
+      .map(({ call, problem }) => `${call.file}:${call.line} (${call.functionName}): ${problem}`);
     expect(unexpected).toEqual([]);
     const stale = Object.keys(KNOWN_VIOLATIONS).filter((key) => !problems.some((found) => found.key === key));
     expect(stale, 'fixed: remove these from KNOWN_VIOLATIONS').toEqual([]);

@@ -7,7 +7,11 @@ import { articleDoc } from '../../fixtures/article-builder.ts';
 function plan(json: unknown) {
   const { article } = validateArticleFile(json, 'a.json');
   if (!article) throw new Error('fixture article is invalid');
-  return planArticleWrite(article, { file: 'a.json', canonicalIds: new Map(), merges: [], forwardReferences: [] }, 'hash');
+  return planArticleWrite(
+    article,
+    { file: 'a.json', canonicalIds: new Map(), merges: [], forwardReferences: [] },
+    'hash',
+  );
 }
 
 const first = plan(
@@ -29,14 +33,25 @@ const second = plan(
 describe('batch rows', () => {
   test('claims of one relation across the batch are summed once: claims, distinct articles, strongest confidence, modalities', () => {
     const [delta] = batchRows([first, second]).relationDeltas;
-    expect(delta).toMatchObject({ type: 'CRITICIZES', key: 'pakistan taliban', claimCount: 3, articleCount: 2, maxConfidence: 1 });
+    expect(delta).toMatchObject({
+      type: 'CRITICIZES',
+      key: 'pakistan taliban',
+      claimCount: 3,
+      articleCount: 2,
+      maxConfidence: 1,
+    });
     expect(delta?.modalities).toEqual(['alleged', 'asserted']);
   });
 
   test('the earliest claim starts first; the latest ends last, the first listed among those ending together', () => {
     const [delta] = batchRows([first, second]).relationDeltas;
     // "2024" spans the whole year: it starts first (2024-01-01) and ends last (2024-12-31).
-    expect(delta).toMatchObject({ firstSeen: '2024', firstDate: '2024-01-01', lastSeen: '2024', lastDate: '2024-12-31' });
+    expect(delta).toMatchObject({
+      firstSeen: '2024',
+      firstDate: '2024-01-01',
+      lastSeen: '2024',
+      lastDate: '2024-12-31',
+    });
     const [withinFirst] = batchRows([first]).relationDeltas;
     expect(withinFirst).toMatchObject({ firstSeen: '2024-03-02', lastSeen: '2024-05' });
   });

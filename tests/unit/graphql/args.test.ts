@@ -3,7 +3,8 @@ import { checkFirst, dateWindow, relationTypes } from '../../../src/graphql/args
 import { RELATION_TYPES } from '../../../src/domain/vocabulary.ts';
 import { authenticate } from '../../../src/graphql/auth.ts';
 
-const badInput = (field: string) => expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
+const badInput = (field: string) =>
+  expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
 
 describe('argument checks', () => {
   test('since/until become a window of days: partial dates are ranges', () => {
@@ -31,7 +32,11 @@ describe('argument checks', () => {
 describe('bearer token', () => {
   const token = 'a-token-of-sixteen-chars';
   test('the right token authenticates; a wrong, missing or malformed one does not', () => {
-    expect(authenticate(`Bearer ${token}`, token)).toEqual({ mutationsEnabled: true, tokenPresented: true, authenticated: true });
+    expect(authenticate(`Bearer ${token}`, token)).toEqual({
+      mutationsEnabled: true,
+      tokenPresented: true,
+      authenticated: true,
+    });
     expect(authenticate(`bearer ${token}`, token).authenticated).toBe(true);
     expect(authenticate(`Bearer ${token}x`, token).authenticated).toBe(false);
     expect(authenticate(token, token)).toEqual({ mutationsEnabled: true, tokenPresented: false, authenticated: false });
@@ -39,6 +44,10 @@ describe('bearer token', () => {
   });
 
   test('without API_TOKEN nothing authenticates', () => {
-    expect(authenticate(`Bearer ${token}`, undefined)).toEqual({ mutationsEnabled: false, tokenPresented: true, authenticated: false });
+    expect(authenticate(`Bearer ${token}`, undefined)).toEqual({
+      mutationsEnabled: false,
+      tokenPresented: true,
+      authenticated: false,
+    });
   });
 });

@@ -3,7 +3,15 @@
  * default) and enum value must exist in schema/*.graphql with exactly that name and type.
  * The API may offer more; it may not offer less.
  */
-import { buildSchema as buildSdl, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLArgument, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema as buildSdl,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLArgument,
+  type GraphQLSchema,
+} from 'graphql';
 import { describe, expect, test } from 'vitest';
 import { buildSchema } from '../../../src/graphql/schema.ts';
 
@@ -129,12 +137,17 @@ function differences(contract: GraphQLSchema, ours: GraphQLSchema): string[] {
       problems.push(`missing type ${type.name}`);
       continue;
     }
-    if (mine.constructor.name !== type.constructor.name) problems.push(`${type.name} is a ${mine.constructor.name}, not a ${type.constructor.name}`);
+    if (mine.constructor.name !== type.constructor.name)
+      problems.push(`${type.name} is a ${mine.constructor.name}, not a ${type.constructor.name}`);
     if (isEnumType(type) && isEnumType(mine)) {
       const values = mine.getValues().map((value) => value.name);
-      for (const value of type.getValues()) if (!values.includes(value.name)) problems.push(`missing enum value ${type.name}.${value.name}`);
+      for (const value of type.getValues())
+        if (!values.includes(value.name)) problems.push(`missing enum value ${type.name}.${value.name}`);
     }
-    if ((isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) && (isObjectType(mine) || isInterfaceType(mine) || isInputObjectType(mine))) {
+    if (
+      (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) &&
+      (isObjectType(mine) || isInterfaceType(mine) || isInputObjectType(mine))
+    ) {
       const fields = mine.getFields();
       for (const field of Object.values(type.getFields())) {
         const other = fields[field.name];
@@ -143,7 +156,8 @@ function differences(contract: GraphQLSchema, ours: GraphQLSchema): string[] {
           problems.push(`missing field ${where}`);
           continue;
         }
-        if (String(other.type) !== String(field.type)) problems.push(`${where} is ${String(other.type)}, not ${String(field.type)}`);
+        if (String(other.type) !== String(field.type))
+          problems.push(`${where} is ${String(other.type)}, not ${String(field.type)}`);
         if ('defaultValue' in field && 'defaultValue' in other && field.defaultValue !== other.defaultValue) {
           problems.push(`${where} defaults to ${String(other.defaultValue)}, not ${String(field.defaultValue)}`);
         }
@@ -151,9 +165,12 @@ function differences(contract: GraphQLSchema, ours: GraphQLSchema): string[] {
           for (const arg of field.args) {
             const mineArg = other.args.find((candidate) => candidate.name === arg.name);
             if (!mineArg) problems.push(`missing argument ${where}(${arg.name})`);
-            else if (String(mineArg.type) !== String(arg.type)) problems.push(`${where}(${arg.name}) is ${String(mineArg.type)}, not ${String(arg.type)}`);
+            else if (String(mineArg.type) !== String(arg.type))
+              problems.push(`${where}(${arg.name}) is ${String(mineArg.type)}, not ${String(arg.type)}`);
             else if (JSON.stringify(mineArg.defaultValue) !== JSON.stringify(arg.defaultValue)) {
-              problems.push(`${where}(${arg.name}) defaults to ${JSON.stringify(mineArg.defaultValue)}, not ${JSON.stringify(arg.defaultValue)}`);
+              problems.push(
+                `${where}(${arg.name}) defaults to ${JSON.stringify(mineArg.defaultValue)}, not ${JSON.stringify(arg.defaultValue)}`,
+              );
             }
           }
           // Arguments the contract does not know must be optional, or the contract's calls would fail.

@@ -19,8 +19,15 @@ describe('relation ids and cursors', () => {
   });
 
   test('anything else is BAD_USER_INPUT naming the argument', () => {
-    for (const bad of ['', 'garbage', Buffer.from('a|LIKES|b').toString('base64url'), Buffer.from('a|BLAMES|b|via').toString('base64url')]) {
-      expect(() => decodeRelationKey(bad, 'after')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+    for (const bad of [
+      '',
+      'garbage',
+      Buffer.from('a|LIKES|b').toString('base64url'),
+      Buffer.from('a|BLAMES|b|via').toString('base64url'),
+    ]) {
+      expect(() => decodeRelationKey(bad, 'after')).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+      );
     }
   });
 });

@@ -1,5 +1,5 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { GraphQLEnumType } from 'graphql';
+import type { GraphQLEnumType } from 'graphql';
 import { describe, expect, test } from 'vitest';
 import { ENTITY_TYPES, MODALITIES, RELATION_TYPES } from '../../../src/domain/vocabulary.ts';
 import { assertEnumsMatchVocabulary } from '../../../src/graphql/enums.ts';
@@ -7,7 +7,8 @@ import { buildSchema, readTypeDefs } from '../../../src/graphql/schema.ts';
 
 describe('GraphQL enums and the vocabulary', () => {
   const schema = buildSchema();
-  const internalValues = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((value) => value.value);
+  const internalValues = (name: string) =>
+    (schema.getType(name) as GraphQLEnumType).getValues().map((value) => value.value);
 
   test('each enum value stands for the vocabulary spelling', () => {
     expect(internalValues('EntityType')).toEqual([...ENTITY_TYPES]);
@@ -16,8 +17,10 @@ describe('GraphQL enums and the vocabulary', () => {
   });
 
   test('a schema whose SDL leaves out a vocabulary value is refused', () => {
-    const typeDefs = readTypeDefs().map((sdl) => sdl.replace(/\n  OPERATES_IN\n/, '\n'));
+    const typeDefs = readTypeDefs().map((sdl) => sdl.replace(/\n {2}OPERATES_IN\n/, '\n'));
     const truncated = makeExecutableSchema({ typeDefs });
-    expect(() => assertEnumsMatchVocabulary(truncated)).toThrow(/RelationType: SDL has .* the vocabulary has .*OPERATES_IN/);
+    expect(() => assertEnumsMatchVocabulary(truncated)).toThrow(
+      /RelationType: SDL has .* the vocabulary has .*OPERATES_IN/,
+    );
   });
 });

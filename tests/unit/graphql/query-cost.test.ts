@@ -47,11 +47,15 @@ describe('query cost', () => {
   });
 
   test('a page size in a variable costs like a literal one', () => {
-    expect(costOf('query($n: Int) { articles(first: $n) { id } }', { n: 7 })).toBe(costOf('{ articles(first: 7) { id } }'));
+    expect(costOf('query($n: Int) { articles(first: $n) { id } }', { n: 7 })).toBe(
+      costOf('{ articles(first: 7) { id } }'),
+    );
   });
 
   test('a neighborhood costs its node and relation caps, whatever its depth', () => {
-    expect(costOf('{ neighborhood(id: "x", depth: 3) { nodes { id } relations { id } } }')).toBe(1 + 200 * 2 + 1000 * 2);
+    expect(costOf('{ neighborhood(id: "x", depth: 3) { nodes { id } relations { id } } }')).toBe(
+      1 + 200 * 2 + 1000 * 2,
+    );
   });
 
   test('introspection is free: it reads the schema, never the database', () => {
@@ -62,7 +66,9 @@ describe('query cost', () => {
     ...markdownQueries('README.md').map((query): [string, string] => [`README: ${query.slice(0, 50)}`, query]),
     ...markdownQueries('docs/api.md').map((query): [string, string] => [`docs/api.md: ${query.slice(0, 50)}`, query]),
     ...GRAPHIQL_TABS.map((tab): [string, string] => [`GraphiQL: ${tab.query.split('\n')[0]}`, tab.query]),
-    ...Object.entries(benchRequests({ popular: 'a', second: 'b', middle: 'c', searchText: 'xyz' })).map(([name, query]): [string, string] => [`bench: ${name}`, query]),
+    ...Object.entries(benchRequests({ popular: 'a', second: 'b', middle: 'c', searchText: 'xyz' })).map(
+      ([name, query]): [string, string] => [`bench: ${name}`, query],
+    ),
   ];
 
   test('there are documented queries to check', () => {

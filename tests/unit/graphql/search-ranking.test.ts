@@ -3,7 +3,18 @@ import type { EntityRow } from '../../../src/db/rows.ts';
 import { editDistance, rankSearchHits } from '../../../src/graphql/search-ranking.ts';
 
 const entity = (id: string, name: string, aliases: string[] = []): EntityRow => ({
-  id, type: 'Group', name, aliases, description: null, wikidata: null, iso3: null, category: null, role: null, date: null, location: null, summary: null,
+  id,
+  type: 'Group',
+  name,
+  aliases,
+  description: null,
+  wikidata: null,
+  iso3: null,
+  category: null,
+  role: null,
+  date: null,
+  location: null,
+  summary: null,
 });
 
 describe('search ranking', () => {

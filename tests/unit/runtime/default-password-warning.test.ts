@@ -9,7 +9,9 @@ describe('the default-password warning of db:start and up', () => {
     expect(warning).toContain('Set NEO4J_PASSWORD');
   });
 
-  test('says nothing when the password is the developer\'s own', () => {
-    expect(defaultPasswordWarning(loadRuntimeSettings({ NEO4J_PASSWORD: 'my-own-password' }).NEO4J_PASSWORD)).toBeNull();
+  test("says nothing when the password is the developer's own", () => {
+    expect(
+      defaultPasswordWarning(loadRuntimeSettings({ NEO4J_PASSWORD: 'my-own-password' }).NEO4J_PASSWORD),
+    ).toBeNull();
   });
 });

@@ -19,7 +19,13 @@ const parent: NodeJS.ProcessEnv = {
 
 describe('the environment of the Neo4j launcher', () => {
   test('keeps the system and locale variables the launcher and the JVM use', () => {
-    expect(launcherEnvironment(parent, target)).toMatchObject({ PATH: '/usr/bin:/bin', HOME: '/home/dev', LANG: 'en_US.UTF-8', LC_ALL: 'C.UTF-8', TZ: 'UTC' });
+    expect(launcherEnvironment(parent, target)).toMatchObject({
+      PATH: '/usr/bin:/bin',
+      HOME: '/home/dev',
+      LANG: 'en_US.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      TZ: 'UTC',
+    });
   });
 
   test('names the instance folder, its conf folder and the Java to use', () => {
@@ -33,7 +39,17 @@ describe('the environment of the Neo4j launcher', () => {
 
   test('passes nothing else from the parent: no password, token, key or unrelated variable', () => {
     const names = Object.keys(launcherEnvironment(parent, target)).sort();
-    expect(names).toEqual(['HOME', 'JAVA_CMD', 'JAVA_HOME', 'LANG', 'LC_ALL', 'NEO4J_CONF', 'NEO4J_HOME', 'PATH', 'TZ']);
+    expect(names).toEqual([
+      'HOME',
+      'JAVA_CMD',
+      'JAVA_HOME',
+      'LANG',
+      'LC_ALL',
+      'NEO4J_CONF',
+      'NEO4J_HOME',
+      'PATH',
+      'TZ',
+    ]);
   });
 
   test('drops even an allowed-looking name that suggests a secret', () => {
@@ -43,6 +59,8 @@ describe('the environment of the Neo4j launcher', () => {
   });
 
   test('sets no JAVA_HOME when none is configured, so the launcher uses the java it runs on', () => {
-    expect(launcherEnvironment({ ...parent, JAVA_HOME: '/elsewhere' }, { ...target, javaHome: undefined })).not.toHaveProperty('JAVA_HOME');
+    expect(
+      launcherEnvironment({ ...parent, JAVA_HOME: '/elsewhere' }, { ...target, javaHome: undefined }),
+    ).not.toHaveProperty('JAVA_HOME');
   });
 });
