@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { flag, neo4jPassword, port, positiveInt } from './env/fields.ts';
+import { parseEnv } from './env/parse-env.ts';
 
 /**
  * Environment, parsed once with zod. Every other module receives a Config; nothing else
  * reads process.env, so a bad variable fails at start-up with its name.
  */
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
-const positive = (fallback: number, max = 1_000_000_000) => z.coerce.number().int().min(1).max(max).default(fallback);
-/** `true`/`false` (also 1/0, yes/no, on/off). */
-const flag = () => z.stringbool().optional();
+
 /** A comma-separated list of origins such as `https://app.example.org`. */
 const origins = z
   .string()
@@ -20,9 +19,6 @@ const origins = z
   .pipe(z.array(z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }).transform((url) => new URL(url).origin)))
   .default([]);
 
-/** The password the local runtime gives a new instance; fine on a laptop, never in production. */
-export const DEFAULT_NEO4J_PASSWORD = 'geograph-local';
-
 const configSchema = z.object({
   NEO4J_URI: z
     .string()
@@ -32,10 +28,7 @@ const configSchema = z.object({
     )
     .default('bolt://localhost:7687'),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z
-    .string()
-    .min(8, 'expected at least 8 characters (Neo4j refuses shorter passwords)')
-    .default(DEFAULT_NEO4J_PASSWORD),
+  NEO4J_PASSWORD: neo4jPassword,
   NEO4J_DATABASE: z
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'expected a Neo4j database name such as neo4j')
@@ -52,26 +45,26 @@ const configSchema = z.object({
   /** Origins allowed to call the API from a web page; none by default. */
   CORS_ORIGINS: origins,
   // Operation limits, checked before anything runs (docs/api.md, "Limits").
-  MAX_DEPTH: positive(6, 100),
-  MAX_ALIASES: positive(15, 1000),
-  MAX_TOKENS: positive(1000, 100_000),
-  MAX_DIRECTIVES: positive(50, 1000),
-  MAX_COST: positive(25_000),
-  MAX_RESPONSE_BYTES: positive(5_000_000),
+  MAX_DEPTH: positiveInt(6, 100),
+  MAX_ALIASES: positiveInt(15, 1000),
+  MAX_TOKENS: positiveInt(1000, 100_000),
+  MAX_DIRECTIVES: positiveInt(50, 1000),
+  MAX_COST: positiveInt(25_000),
+  MAX_RESPONSE_BYTES: positiveInt(5_000_000),
   /** Largest request body: room for an ingested article at INGEST_MAX_BYTES (2 MiB) and its query. */
-  MAX_REQUEST_BYTES: positive(3_000_000),
+  MAX_REQUEST_BYTES: positiveInt(3_000_000),
   /** The whole request; each Cypher query gets what is left of it as its transaction timeout. */
-  REQUEST_TIMEOUT_MS: positive(10_000, 600_000),
+  REQUEST_TIMEOUT_MS: positiveInt(10_000, 600_000),
   /** At most this per Cypher query, even when the request has more time left. */
-  QUERY_TIMEOUT_MS: positive(10_000, 600_000),
+  QUERY_TIMEOUT_MS: positiveInt(10_000, 600_000),
   /** Cypher queries one request may run, and run at the same time (the pool is shared). */
-  MAX_QUERIES_PER_REQUEST: positive(50, 10_000),
-  MAX_CONCURRENT_QUERIES_PER_REQUEST: positive(4, 50),
+  MAX_QUERIES_PER_REQUEST: positiveInt(50, 10_000),
+  MAX_CONCURRENT_QUERIES_PER_REQUEST: positiveInt(4, 50),
   // Caps on one extracted article, for `npm run seed` and `ingestArticle` (src/ingest/ingest-limits.ts).
-  INGEST_MAX_BYTES: positive(2 * 1024 * 1024),
-  INGEST_MAX_ENTITIES: positive(2_000),
-  INGEST_MAX_RELATIONS: positive(10_000),
-  INGEST_MAX_ISSUES_SHOWN: positive(100),
+  INGEST_MAX_BYTES: positiveInt(2 * 1024 * 1024),
+  INGEST_MAX_ENTITIES: positiveInt(2_000),
+  INGEST_MAX_RELATIONS: positiveInt(10_000),
+  INGEST_MAX_ISSUES_SHOWN: positiveInt(100),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -79,15 +72,5 @@ export type Config = z.infer<typeof configSchema>;
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // An empty variable means "not set", as in shells and .env files.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = configSchema.safeParse(present);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => {
-    const name = issue.path.join('.');
-    const value = env[name];
-    const shown = name.includes('PASSWORD') || name.includes('TOKEN') ? '(hidden)' : JSON.stringify(value);
-    return `  ${name}=${shown}: ${issue.message}`;
-  });
-  throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  return parseEnv(configSchema, env, (message) => new ConfigError(message));
 }

@@ -1,4 +1,5 @@
-import { ConfigError, DEFAULT_NEO4J_PASSWORD, type Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
+import { DEFAULT_NEO4J_PASSWORD } from './env/fields.ts';
 
 /**
  * The default Neo4j password is public (it is in this repository). Starting the API with it

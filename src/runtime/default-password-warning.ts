@@ -1,4 +1,4 @@
-import { DEFAULT_NEO4J_PASSWORD } from './runtime-settings.ts';
+import { DEFAULT_NEO4J_PASSWORD } from '../env/fields.ts';
 
 /**
  * What `db:start` and `up` print when Neo4j runs with the password the README publishes:

@@ -1,28 +1,20 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { memorySize, neo4jPassword, port } from '../env/fields.ts';
+import { parseEnv } from '../env/parse-env.ts';
 
-/** Where the project lives: two levels up from src/runtime/. */
+/** Where the project lives: two levels up from src/runtime/ (or dist/runtime/). */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
-
-// One default password for the API and the local runtime (config.ts), re-exported for the runtime's callers.
-import { DEFAULT_NEO4J_PASSWORD } from '../config.ts';
-export { DEFAULT_NEO4J_PASSWORD };
-
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
-const memory = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 2g');
 
 const runtimeSchema = z.object({
   NEO4J_BOLT_PORT: port(7687),
   NEO4J_HTTP_PORT: port(7474),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j'),
   NEO4J_USER: z.literal('neo4j', { error: 'the local runtime has one user, "neo4j"' }).default('neo4j'),
-  NEO4J_PASSWORD: z
-    .string()
-    .min(8, 'expected at least 8 characters (Neo4j refuses shorter passwords)')
-    .default(DEFAULT_NEO4J_PASSWORD),
-  NEO4J_HEAP: memory.default('1g'),
-  NEO4J_PAGECACHE: memory.default('512m'),
+  NEO4J_PASSWORD: neo4jPassword,
+  NEO4J_HEAP: memorySize.default('1g'),
+  NEO4J_PAGECACHE: memorySize.default('512m'),
   NEO4J_START_TIMEOUT: z.coerce.number().int().min(5).default(180),
   NEO4J_CACHE_DIR: z.string().min(1).optional(),
   /** Where the API serves the Browser style and guide; wired into Browser's post-connect command. */
@@ -42,13 +34,12 @@ export type RuntimeSettings = z.infer<typeof runtimeSchema> & {
 export class RuntimeError extends Error {}
 
 export function loadRuntimeSettings(env: NodeJS.ProcessEnv = process.env): RuntimeSettings {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = runtimeSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new RuntimeError(`Invalid environment for the local Neo4j:\n${lines.join('\n')}`);
-  }
-  const settings = parsed.data;
+  const settings = parseEnv(
+    runtimeSchema,
+    env,
+    (message) => new RuntimeError(message),
+    'Invalid environment for the local Neo4j',
+  );
   if (settings.NEO4J_BOLT_PORT === settings.NEO4J_HTTP_PORT) {
     throw new RuntimeError(
       `NEO4J_BOLT_PORT and NEO4J_HTTP_PORT are both ${settings.NEO4J_BOLT_PORT}: expected two different ports`,

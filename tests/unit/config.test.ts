@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, DEFAULT_NEO4J_PASSWORD, loadConfig } from '../../src/config.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { DEFAULT_NEO4J_PASSWORD } from '../../src/env/fields.ts';
 import { checkDatabasePassword } from '../../src/password-policy.ts';
 import { loadRuntimeSettings, RuntimeError } from '../../src/runtime/runtime-settings.ts';
 
@@ -42,7 +43,26 @@ describe('configuration', () => {
   });
 
   test('the local runtime names a bad memory size', () => {
-    expect(() => loadRuntimeSettings({ NEO4J_HEAP: 'lots' })).toThrow(/NEO4J_HEAP: expected a size such as 512m or 2g/);
+    expect(() => loadRuntimeSettings({ NEO4J_HEAP: 'lots' })).toThrow(
+      /NEO4J_HEAP="lots": expected a size such as 512m or 2g/,
+    );
+  });
+
+  test('the API and the local runtime refuse a short NEO4J_PASSWORD alike, without echoing it', () => {
+    const env = { NEO4J_PASSWORD: 'pw-4711' };
+    const expected = /NEO4J_PASSWORD=\(hidden\): expected at least 8 characters/;
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(expected);
+    expect(() => loadRuntimeSettings(env)).toThrow(RuntimeError);
+    expect(() => loadRuntimeSettings(env)).toThrow(expected);
+    expect(() => loadRuntimeSettings(env)).not.toThrow(/pw-4711/);
+  });
+
+  test('an empty variable counts as unset for the local runtime too', () => {
+    expect(loadRuntimeSettings({ NEO4J_BOLT_PORT: '', NEO4J_HEAP: '' })).toMatchObject({
+      NEO4J_BOLT_PORT: 7687,
+      NEO4J_HEAP: '1g',
+    });
   });
 
   test('NODE_ENV unset means production: masked errors, no stack traces', () => {
