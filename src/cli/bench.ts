@@ -26,7 +26,7 @@ import {
 } from '../bench/results.ts';
 import { loadConfig } from '../config.ts';
 import { resetGraph } from '../db/article-writer.ts';
-import { createDriver, type Db } from '../db/driver.ts';
+import { openDb, type Db } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 import { fileSources, listArticleFiles, seedSources } from '../ingest/seed-run.ts';
 import { startLocalNeo4j, stopLocalNeo4j } from '../runtime/local-neo4j.ts';
@@ -272,12 +272,12 @@ async function main(): Promise<number> {
     NEO4J_PASSWORD: 'bench-password',
   });
   const started = await startLocalNeo4j(settings, log);
-  const driver = createDriver({
+  const db = openDb({
     NEO4J_URI: started.boltUrl,
     NEO4J_USER: 'neo4j',
     NEO4J_PASSWORD: settings.NEO4J_PASSWORD,
+    NEO4J_DATABASE: 'neo4j',
   });
-  const db: Db = { driver, database: 'neo4j' };
   try {
     await migrate(db);
     const report: BenchReport = {
@@ -315,7 +315,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
-    await driver.close();
+    await db.close();
     if (!options.keep && !started.alreadyRunning) await stopLocalNeo4j(settings, () => {});
   }
 }

@@ -1,12 +1,12 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { createDriver } from '../db/driver.ts';
+import { openDb } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const driver = createDriver(config);
+  const db = openDb(config);
   try {
-    const { statements, upgrade } = await migrate({ driver, database: config.NEO4J_DATABASE });
+    const { statements, upgrade } = await migrate(db);
     console.log(
       `Schema applied to ${config.NEO4J_URI} (database ${config.NEO4J_DATABASE}): ${statements} statements, all indexes online.`,
     );
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
-    await driver.close();
+    await db.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { LeaseHolder } from '../db/ingest-lease.ts';
-import { createDriver, type Db } from '../db/driver.ts';
+import { openDb, type Db } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 import { ingestLimitsOf, type IngestLimits } from '../ingest/ingest-limits.ts';
 import { formatIssueReport, formatIssues } from '../ingest/issues.ts';
@@ -77,15 +77,9 @@ function tellWaiting(holder: LeaseHolder): void {
 }
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const driver = createDriver(config);
-  try {
-    const db = { driver, database: config.NEO4J_DATABASE };
-    await migrate(db);
-    return await work(db);
-  } finally {
-    await driver.close();
-  }
+  await using db = openDb(loadConfig());
+  await migrate(db);
+  return await work(db);
 }
 
 /** The problems, capped at INGEST_MAX_ISSUES_SHOWN, then the summary line. */

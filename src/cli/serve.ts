@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { createDriver } from '../db/driver.ts';
+import { openDb } from '../db/driver.ts';
 import { checkDatabasePassword } from '../password-policy.ts';
 import { serveUntilSignal } from './serve-until-signal.ts';
 
@@ -7,7 +7,7 @@ import { serveUntilSignal } from './serve-until-signal.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   checkDatabasePassword(config, process.env, (message) => console.warn(message));
-  const server = await serveUntilSignal(config, { driver: createDriver(config), database: config.NEO4J_DATABASE });
+  const server = await serveUntilSignal(config, openDb(config));
   const graphiql = config.GRAPHIQL ? 'GraphiQL in a browser; ' : '';
   console.log(`GraphQL API on ${server.url} (${graphiql}health on /healthz, readiness on /readyz)`);
   if (!config.API_TOKEN) console.log('API_TOKEN is not set: mutations are disabled.');

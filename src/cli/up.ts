@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { ConfigError, loadConfig } from '../config.ts';
-import { createDriver, type Db } from '../db/driver.ts';
+import { openDb } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 import { formatIssues } from '../ingest/issues.ts';
 import { checkDatabasePassword } from '../password-policy.ts';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     env.NEO4J_PASSWORD ??= runtime.NEO4J_PASSWORD;
   }
   const config = loadConfig(env);
-  const db: Db = { driver: createDriver(config), database: config.NEO4J_DATABASE };
+  const db = openDb(config);
 
   const { statements } = await migrate(db);
   console.log(`Schema applied (${statements} statements).`);

@@ -25,10 +25,11 @@ function connectionTimeoutMs(config: Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>
     : Math.min(5_000, Math.max(1_000, Math.floor(config.REQUEST_TIMEOUT_MS * 0.2)));
 }
 
-/** One driver per process: it owns the connection pool. */
-export function createDriver(
-  config: Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD'> & Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>,
-): Driver {
+/** What a database connection needs: a Config, or the same four variables for a test's or the bench's Neo4j. */
+export type DbConfig = Pick<Config, 'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE'> &
+  Partial<Pick<Config, 'REQUEST_TIMEOUT_MS'>>;
+
+function createDriver(config: DbConfig): Driver {
   return neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
     disableLosslessIntegers: true,
     userAgent: 'geopolitics-graph',
@@ -43,8 +44,25 @@ export function createDriver(
   });
 }
 
+/** The database every query goes to: what the repositories, the writers and the API take. */
 export interface Db {
   driver: Driver;
   /** Always named in sessions: saves a round trip to resolve the home database. */
   database: string;
+}
+
+/** A Db its opener owns: closing it closes the driver and its connection pool. */
+export interface OpenedDb extends Db, AsyncDisposable {
+  close(): Promise<void>;
+}
+
+/**
+ * The one way to connect to Neo4j: a driver with this project's settings (integers as numbers,
+ * bounded retries and timeouts), one per process, since it owns the connection pool.
+ * `await using db = openDb(config)` closes it when the block ends.
+ */
+export function openDb(config: DbConfig): OpenedDb {
+  const driver = createDriver(config);
+  const close = () => driver.close();
+  return { driver, database: config.NEO4J_DATABASE, close, [Symbol.asyncDispose]: close };
 }

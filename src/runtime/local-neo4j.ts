@@ -9,6 +9,7 @@ import { launcherEnvironment } from './launcher-environment.ts';
 import { ensureDistribution } from './neo4j-distribution.ts';
 import { renderNeo4jConf } from './neo4j-conf.ts';
 import { RuntimeError, type RuntimeSettings } from './runtime-settings.ts';
+import { openDb } from '../db/driver.ts';
 import { isProcessAlive } from '../process-alive.ts';
 
 const LAUNCHER = 'org.neo4j.server.startup.Neo4jCommand';
@@ -179,18 +180,19 @@ export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> 
 }
 
 export async function queryServerInfo(settings: RuntimeSettings): Promise<ServerInfo> {
-  const driver = neo4j.driver(boltUrlOf(settings), neo4j.auth.basic(settings.NEO4J_USER, settings.NEO4J_PASSWORD));
-  try {
-    const { records } = await driver.executeQuery(
-      'CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition',
-      {},
-      { database: 'system', routing: neo4j.routing.READ },
-    );
-    const record = records[0];
-    return { version: String(record?.get('version')), edition: String(record?.get('edition')) };
-  } finally {
-    await driver.close();
-  }
+  await using db = openDb({
+    NEO4J_URI: boltUrlOf(settings),
+    NEO4J_USER: settings.NEO4J_USER,
+    NEO4J_PASSWORD: settings.NEO4J_PASSWORD,
+    NEO4J_DATABASE: 'system',
+  });
+  const { records } = await db.driver.executeQuery(
+    'CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition',
+    {},
+    { database: db.database, routing: neo4j.routing.READ },
+  );
+  const record = records[0];
+  return { version: String(record?.get('version')), edition: String(record?.get('edition')) };
 }
 
 /** Returns once Bolt answers a query; fails fast when the server process dies, with the log's tail. */

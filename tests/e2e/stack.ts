@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { createDriver, type Db } from '../../src/db/driver.ts';
+import { openDb, type Db } from '../../src/db/driver.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { resetGraph } from '../../src/db/article-writer.ts';
 import { fileSources, listArticleFiles, seedSources, type SeedReport } from '../../src/ingest/seed-run.ts';
@@ -59,13 +59,13 @@ export async function startE2eStack(log: (line: string) => void): Promise<E2eSta
     GRAPHIQL: 'true',
   });
   // The driver connects lazily: creating it (and the API on top) before Neo4j is up is fine.
-  const db: Db = { driver: createDriver(config), database: config.NEO4J_DATABASE };
+  const db = openDb(config);
   let server: RunningServer | null = null;
   let neo4jStarted = false;
 
   const stop = async () => {
     await server?.close(2_000).catch((error: unknown) => log(`API close failed: ${String(error)}`));
-    await db.driver.close().catch(() => {});
+    await db.close().catch(() => {});
     if (neo4jStarted) await stopLocalNeo4j(settings, log);
   };
 

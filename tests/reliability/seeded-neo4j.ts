@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDriver } from '../../src/db/driver.ts';
+import { openDb } from '../../src/db/driver.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { fileSources, listArticleFiles, seedSources } from '../../src/ingest/seed-run.ts';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/runtime/local-neo4j.ts';
@@ -59,13 +59,15 @@ export async function startSeededNeo4j(): Promise<SeededNeo4j> {
   };
   const settings = loadRuntimeSettings(environment);
   const started = await startLocalNeo4j(settings, quiet);
-  const driver = createDriver({ NEO4J_URI: started.boltUrl, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password });
-  try {
-    const db = { driver, database: 'neo4j' };
+  {
+    await using db = openDb({
+      NEO4J_URI: started.boltUrl,
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: password,
+      NEO4J_DATABASE: 'neo4j',
+    });
     await migrate(db);
     await seedSources(fileSources(await listArticleFiles([join(PROJECT_ROOT, 'seed')])), db);
-  } finally {
-    await driver.close();
   }
   return {
     settings,

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { loadConfig } from '../../../src/config.ts';
-import { createDriver } from '../../../src/db/driver.ts';
+import { openDb } from '../../../src/db/driver.ts';
 import { fileSources, listArticleFiles, seedSources } from '../../../src/ingest/seed-run.ts';
 import {
   describeTransaction,
@@ -44,7 +44,7 @@ function expectReadsRoutedAsReads(transactions: readonly ObservedTransaction[]):
 }
 
 const config = loadConfig({ ...process.env, NEO4J_URI: ROUTING_URI });
-const probe = probeAccessModes({ driver: createDriver(config), database: config.NEO4J_DATABASE });
+const probe = probeAccessModes(openDb(config));
 const api = await openApi({ db: probe, graph: 'empty' });
 
 beforeAll(async () => {

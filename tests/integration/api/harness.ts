@@ -5,7 +5,7 @@
 import { afterAll } from 'vitest';
 import { loadConfig, type Config } from '../../../src/config.ts';
 import { resetGraph } from '../../../src/db/article-writer.ts';
-import { createDriver, type Db } from '../../../src/db/driver.ts';
+import { openDb, type Db } from '../../../src/db/driver.ts';
 import { migrate } from '../../../src/db/migrate.ts';
 import { createApp, type App } from '../../../src/server.ts';
 import { loadApiFixture } from './fixture.ts';
@@ -65,7 +65,7 @@ export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> 
   if (options.apiToken === null) delete env.API_TOKEN;
   if (options.nodeEnv === null) delete env.NODE_ENV;
   const config = loadConfig(env);
-  const db = options.db ?? { driver: createDriver(config), database: config.NEO4J_DATABASE };
+  const db = options.db ?? openDb(config);
   const graph = options.graph ?? (options.db ? 'as-is' : 'fixture');
   if (graph === 'fixture') await loadApiFixture(db);
   if (graph === 'empty') {

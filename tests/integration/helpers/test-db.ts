@@ -1,12 +1,11 @@
 import { loadConfig } from '../../../src/config.ts';
 import { resetGraph } from '../../../src/db/article-writer.ts';
-import { createDriver, type Db } from '../../../src/db/driver.ts';
+import { openDb, type Db, type OpenedDb } from '../../../src/db/driver.ts';
 import { migrate } from '../../../src/db/migrate.ts';
 
 /** The Neo4j the global setup provides, migrated and emptied: each test file starts clean. */
-export async function openCleanTestDb(): Promise<Db> {
-  const config = loadConfig();
-  const db = { driver: createDriver(config), database: config.NEO4J_DATABASE };
+export async function openCleanTestDb(): Promise<OpenedDb> {
+  const db = openDb(loadConfig());
   await migrate(db);
   await resetGraph(db);
   return db;
