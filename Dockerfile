@@ -1,44 +1,38 @@
 # syntax=docker/dockerfile:1
 #
-# The API image; docker-compose.yml also runs the seed with it. The code is TypeScript run
-# by tsx, as with `npm start` (tsx src/cli/serve.ts): there is no compile step, so the build
-# stage type-checks the sources and the runtime stage ships those sources with production
-# dependencies only. tsx must therefore be a production dependency.
+# The API image; docker-compose.yml also runs the seed with it. The build stage compiles src/
+# to dist/ with tsc (tsconfig.build.json, which type-checks as it compiles); the runtime stage
+# ships that JavaScript with production dependencies only and runs it with node, as
+# `npm start` does (node dist/cli/serve.js). No TypeScript toolchain in the image.
 #
 #   docker build -t geopolitics-graph .
 #   docker run --rm -p 4000:4000 -e NEO4J_URI=bolt://host.docker.internal:7687 \
 #     -e NEO4J_PASSWORD=... geopolitics-graph
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# A current LTS line (package.json "engines": Node 22.15 or 24 and later).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
-# ---- build: all dependencies, type check --------------------------------------------------
+# ---- build: all dependencies, compile ------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
-COPY tsconfig.json ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY schema ./schema
-COPY seed ./seed
-RUN npm run typecheck
+RUN npm run build
 
-# ---- runtime: production dependencies and the checked sources -----------------------------
+# ---- runtime: production dependencies and the compiled server ------------------------------
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund \
- && if [ ! -f node_modules/tsx/package.json ]; then \
-      echo 'tsx is not installed by "npm ci --omit=dev": move it from devDependencies to dependencies in package.json (the image runs the TypeScript sources with it).' >&2; \
-      exit 1; \
-    fi
-# Copied from the build stage, so that the image only ever holds sources that type-checked.
-COPY --from=build /app/tsconfig.json ./
-COPY --from=build /app/src ./src
-COPY --from=build /app/schema ./schema
-COPY --from=build /app/seed ./seed
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+# dist/ keeps src/'s layout, so the code finds schema/ (SDL, Browser kit) and seed/ beside it.
+COPY --from=build /app/dist ./dist
+COPY schema ./schema
+COPY seed ./seed
 
 # Root owns the files; the process only reads them.
 USER node
@@ -46,5 +40,5 @@ EXPOSE 4000
 # The slim image has no curl or wget; Node's own fetch asks /readyz.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/readyz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# `node --import tsx` rather than `npx tsx`: one process, which receives the stop signal itself.
-CMD ["node", "--import", "tsx", "src/cli/serve.ts"]
+# node itself is the container's main process, so it receives the stop signal itself.
+CMD ["node", "--enable-source-maps", "dist/cli/serve.js"]

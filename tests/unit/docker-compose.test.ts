@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { compiledFrom } from './helpers/compiled-from.ts';
 import { loadConfig } from '../../src/config.ts';
 import { browserKitResponse } from '../../src/http/browser-kit.ts';
 import { renderNeo4jConf } from '../../src/runtime/neo4j-conf.ts';
@@ -27,6 +28,7 @@ const envExample = parseEnvFile(read('.env.example'));
 const packageJson = JSON.parse(read('package.json')) as {
   scripts?: Record<string, string>;
   dependencies?: Record<string, string>;
+  engines?: { node?: string };
 };
 
 interface ComposeService {
@@ -117,25 +119,29 @@ function containerPorts(name: string): number[] {
   });
 }
 
-/** The TypeScript file an npm script runs with tsx, e.g. `tsx src/cli/seed.ts` → `src/cli/seed.ts`. */
+/**
+ * The source file an npm script runs: `tsx src/cli/seed.ts` → `src/cli/seed.ts`, and
+ * `node dist/cli/serve.js` (compiled) → `src/cli/serve.ts`.
+ */
 function scriptFile(name: string): string {
   const script = packageJson.scripts?.[name];
-  if (!script) throw new Error(`package.json has no "${name}" script (expected "tsx <file>.ts")`);
-  const file = /^tsx\s+(\S+\.ts)\b/.exec(script)?.[1];
-  if (!file) throw new Error(`package.json's "${name}" script is "${script}", not "tsx <file>.ts"`);
-  return file;
+  if (!script) throw new Error(`package.json has no "${name}" script`);
+  const source = /^tsx\s+(\S+\.ts)\b/.exec(script)?.[1];
+  if (source) return source;
+  const compiled = /^node\s+(?:--\S+\s+)*(\S+\.js)$/.exec(script)?.[1];
+  if (!compiled)
+    throw new Error(`package.json's "${name}" script is "${script}", not "tsx <file>.ts" or "node <file>.js"`);
+  return compiledFrom(compiled);
 }
 
-/** The TypeScript file a container command runs: `node --import tsx <file>` or `npx tsx <file>`. */
+/** The source file of the compiled one a container command runs: `node [--option ...] dist/<file>.js`. */
 function commandFile(command: readonly string[]): string {
-  const runsTsx =
-    (command[0] === 'node' && command[1] === '--import' && command[2] === 'tsx') ||
-    (command[0] === 'npx' && command[1] === 'tsx') ||
-    command[0] === 'tsx';
-  if (!runsTsx) throw new Error(`${JSON.stringify(command)} does not run a file with tsx`);
-  const file = command.find((part) => part.endsWith('.ts'));
-  if (!file) throw new Error(`${JSON.stringify(command)} names no .ts file`);
-  return file;
+  const file = command.at(-1) ?? '';
+  const options = command.slice(1, -1);
+  if (command[0] !== 'node' || !file.endsWith('.js') || !options.every((option) => option.startsWith('--'))) {
+    throw new Error(`${JSON.stringify(command)} is not "node [--option ...] <compiled file>.js": the image has no tsx`);
+  }
+  return compiledFrom(file);
 }
 
 /** Dockerfile instructions of the last stage (line continuations joined, comments dropped). */
@@ -296,7 +302,7 @@ describe('the api service', () => {
     expect(config.NODE_ENV).toBe('production');
   });
 
-  it('runs what `npm start` runs (the image CMD), and that file exists', () => {
+  it('runs what `npm start` runs (the image CMD), compiled from a file that exists', () => {
     const cmd = runtimeStage()
       .filter((item) => item.instruction === 'CMD')
       .at(-1);
@@ -309,7 +315,7 @@ describe('the api service', () => {
 });
 
 describe('the seed service', () => {
-  it('runs what `npm run seed` runs, and that file exists', () => {
+  it('runs what `npm run seed` runs, compiled from a file that exists', () => {
     const command = service('seed').command;
     expect(Array.isArray(command), 'the seed command is in exec form').toBe(true);
     const file = commandFile(command as string[]);
@@ -327,10 +333,24 @@ describe('Dockerfile', () => {
   const froms = dockerfile.match(/^FROM\s+\S+/gm) ?? [];
   const defaultImage = /^ARG NODE_IMAGE=(\S+)$/m.exec(dockerfile)?.[1];
 
-  it('builds in stages on node:20-bookworm-slim', () => {
+  it('builds in stages on a slim image of a Node LTS line that package.json "engines" admits', () => {
     expect(froms.length).toBeGreaterThanOrEqual(2);
-    expect(defaultImage).toBe('node:20-bookworm-slim');
-    for (const from of froms) expect(from).toMatch(/^FROM\s+(\$\{NODE_IMAGE\}|node:20-bookworm-slim)$/);
+    for (const from of froms) expect(from).toBe('FROM ${NODE_IMAGE}');
+    const major = /^node:(\d+)-bookworm-slim$/.exec(defaultImage ?? '')?.[1];
+    expect(['22', '24'], `NODE_IMAGE=${defaultImage}`).toContain(major);
+    // "^22.15.0 || >=24": each range's lowest major.
+    const admitted = (packageJson.engines?.node ?? '').split('||').map((range) => /\d+/.exec(range)?.[0]);
+    expect(admitted).toContain(major);
+  });
+
+  it('compiles src/ in the build stage and ships the compiled server, not the sources', () => {
+    const buildStage = dockerfile.slice(0, dockerfile.lastIndexOf('\nFROM '));
+    expect(buildStage).toMatch(/^RUN npm run build$/m);
+    const copied = runtimeStage()
+      .filter((item) => item.instruction === 'COPY')
+      .map((item) => item.args);
+    expect(copied).toContain('--from=build /app/dist ./dist');
+    expect(copied.some((args) => args.split(/\s+/).some((part) => /(^|\/)src$/.test(part)))).toBe(false);
   });
 
   it('runs production dependencies only, as the node user, in production mode, with a readiness healthcheck', () => {
@@ -347,7 +367,7 @@ describe('Dockerfile', () => {
     const copied = runtimeStage()
       .filter((item) => item.instruction === 'COPY')
       .map((item) => item.args);
-    for (const path of ['package.json', 'src', 'schema', 'seed']) {
+    for (const path of ['package.json', 'dist', 'schema', 'seed']) {
       expect(
         copied.some((args) => args.split(/\s+/).includes(path) || args.includes(`/app/${path}`)),
         path,
@@ -355,10 +375,8 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('runs the sources with tsx, so tsx is a production dependency', () => {
-    expect(
-      packageJson.dependencies?.tsx,
-      'the runtime image installs dependencies only (npm ci --omit=dev) and runs `node --import tsx`: move tsx from devDependencies to dependencies',
-    ).toBeDefined();
+  it('needs no TypeScript tooling at run time: tsx and typescript are development dependencies only', () => {
+    expect(packageJson.dependencies).not.toHaveProperty('tsx');
+    expect(packageJson.dependencies).not.toHaveProperty('typescript');
   });
 });
