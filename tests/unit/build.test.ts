@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { buildDirs, compiledFrom } from './helpers/compiled-from.ts';
 
 /**
- * The server runs as compiled JavaScript: `npm run build` (tsc -p tsconfig.build.json) writes
+ * The server runs as compiled JavaScript: `npm run build` (tsc -b tsconfig.build.json) writes
  * dist/, and `npm start` and `npm run up` build, then run node on it. Whether dist/ runs is
  * tests/integration/build/compiled-server.int.test.ts's question; this one checks the wiring.
  */
@@ -32,7 +32,7 @@ describe('tsconfig.build.json', () => {
   });
 
   test('builds with `npm run build`', () => {
-    expect(scripts.build).toBe('tsc -p tsconfig.build.json');
+    expect(scripts.build).toBe('tsc -b tsconfig.build.json');
   });
 });
 

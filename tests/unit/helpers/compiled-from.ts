@@ -26,7 +26,7 @@ export function compiledFrom(compiled: string): string {
   const { rootDir, outDir } = buildDirs();
   const inOut = relative(outDir, compiled);
   if (inOut.startsWith('..') || !inOut.endsWith('.js')) {
-    throw new Error(`${compiled} is not a file that tsc -p tsconfig.build.json writes (in ${outDir}/, ending .js)`);
+    throw new Error(`${compiled} is not a file that npm run build writes (in ${outDir}/, ending .js)`);
   }
   const source = join(rootDir, inOut.replace(/\.js$/, '.ts'));
   if (!existsSync(join(ROOT, source)))
