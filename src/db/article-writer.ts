@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_COMMON_PROPS, entityTypeProps } from '../domain/article.schema.ts';
+import { ENTITY_PROPERTY_KEYS } from '../domain/graph-properties.ts';
 import {
   ARTICLE_LABEL,
   CLAIM_LABEL,
@@ -10,7 +10,7 @@ import {
   DERIVED_RELATIONSHIP_TYPES,
   cypherLabel,
 } from '../domain/vocabulary.ts';
-import type { ArticleWritePlan } from '../ingest/plan-article-write.ts';
+import type { ArticleWritePlan } from '../domain/write-plan.ts';
 import type { Db } from './driver.ts';
 import { inLeasedWrite, type IngestLease } from './ingest-lease.ts';
 import { ADD_RELATION_DELTAS, RECOUNT_RELATIONS, type RelationToRecount } from './relation-aggregates.cypher.ts';
@@ -29,11 +29,6 @@ const {
   object: OBJECT,
   attributedTo: ATTRIBUTED_TO,
 } = DERIVED_RELATIONSHIP_TYPES;
-
-/** Every optional entity property of the format, each a plain identifier (safe as Cypher text). */
-const ENTITY_PROPERTY_KEYS = [...new Set([...ENTITY_COMMON_PROPS, ...ENTITY_TYPES.flatMap(entityTypeProps)])].filter(
-  (key) => /^[a-z][A-Za-z0-9]*$/.test(key),
-);
 
 /** First non-null value wins: what an earlier-loaded article said about an entity is kept. */
 const KEEP_FIRST_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: coalesce(n.${key}, e.props.${key})`).join(', ')}}`;

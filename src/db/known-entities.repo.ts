@@ -7,7 +7,7 @@ import {
   cypherLabel,
   type EntityType,
 } from '../domain/vocabulary.ts';
-import type { KnownEntity, KnownEntityLookup } from '../ingest/resolve-run.ts';
+import type { KnownEntity, KnownEntityLookup } from '../domain/write-plan.ts';
 import type { Db } from './driver.ts';
 import { ENTITY_NORMALIZED_NAMES_INDEX } from './schema-statements.ts';
 
