@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { z } from 'zod';
 import { ENTITY_PROPERTY_KEYS } from '../domain/graph-properties.ts';
 import {
   ARTICLE_LABEL,
@@ -13,7 +14,14 @@ import {
 import type { ArticleWritePlan } from '../domain/write-plan.ts';
 import type { Db } from './driver.ts';
 import { inLeasedWrite, type IngestLease } from './ingest-lease.ts';
-import { ADD_RELATION_DELTAS, RECOUNT_RELATIONS, type RelationToRecount } from './relation-aggregates.cypher.ts';
+import { parseRow } from './parse-rows.ts';
+import {
+  ADD_RELATION_DELTAS,
+  RECOUNT_RELATIONS,
+  RelationToRecountSchema,
+  type RelationToRecount,
+} from './relation-aggregates.cypher.ts';
+import { TextListSchema } from './rows.ts';
 import { batchRows, type BatchRows } from './write-rows.ts';
 
 const ENTITY = cypherLabel(ENTITY_LABEL);
@@ -43,6 +51,10 @@ const MENTION_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: m.props.${k
 const PROPS_FROM_MENTIONS = ENTITY_PROPERTY_KEYS.map(
   (key) => `n.${key} = head([m IN mentions WHERE m.${key} IS NOT NULL | m.${key}])`,
 ).join(',\n         ');
+
+/** An article written before content hashes were kept has none. */
+const PreviousHashSchema = z.string().nullable();
+const TakenBackRecord = z.object({ mentioned: TextListSchema, relations: z.array(RelationToRecountSchema) });
 
 /** Load order: transactions in time, articles of one transaction in the order they were given. */
 const LOAD_ORDER = 'a.loadedAt, a.loadIndex, a.id';
@@ -228,7 +240,7 @@ export function writeNewArticles(
     const existing = await tx.run(`UNWIND $ids AS id MATCH (a:${ARTICLE} {id: id}) RETURN collect(a.id) AS ids`, {
       ids: rows.articles.map((article) => article.id),
     });
-    const present = (existing.records[0]?.get('ids') as string[] | undefined) ?? [];
+    const present = parseRow(TextListSchema, existing.records[0]?.get('ids'), 'ids of present articles');
     if (present.length > 0) throw new Error(`Expected new articles, but the graph already holds ${present.join(', ')}`);
     return writeRows(tx, rows, { namesFromMentions: false });
   });
@@ -250,7 +262,8 @@ export function writeArticle(db: Db, plan: ArticleWritePlan, lease: IngestLease)
     const existing = await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) RETURN a.contentHash AS contentHash`, {
       articleId,
     });
-    const previousHash = existing.records[0]?.get('contentHash') as string | undefined;
+    const [previous] = existing.records;
+    const previousHash = previous && parseRow(PreviousHashSchema, previous.get('contentHash'), 'content hash');
     if (previousHash === plan.article.contentHash)
       return { outcome: 'unchanged', entitiesCreated: 0, relationsWritten: 0 };
     if (previousHash === undefined)
@@ -288,9 +301,10 @@ async function takeBackArticle(
                       RETURN DISTINCT {type: c.type, sourceId: c.sourceId, targetId: c.targetId, relation: c.relation} } AS relations`,
     { articleId },
   );
-  const record = found.records[0];
-  const mentioned = (record?.get('mentioned') as string[] | undefined) ?? [];
-  const relations = (record?.get('relations') as RelationToRecount[] | undefined) ?? [];
+  const [record] = found.records;
+  const { mentioned, relations } = record
+    ? parseRow(TakenBackRecord, record.toObject(), 'article taken back')
+    : { mentioned: [], relations: [] };
   const deleted = await tx.run(`MATCH (c:${CLAIM} {articleId: $articleId}) DETACH DELETE c`, { articleId });
   await tx.run(
     options.keepArticleNode

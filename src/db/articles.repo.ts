@@ -1,6 +1,11 @@
+import { z } from 'zod';
+import { parseRows } from './parse-rows.ts';
 import { articleProjection } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
-import type { ArticleRow } from './rows.ts';
+import { ArticleRowSchema, type ArticleRow } from './rows.ts';
+
+const ArticleByIdRecord = z.object({ requested: z.string(), article: ArticleRowSchema.nullable() });
+const ArticleRecord = z.object({ article: ArticleRowSchema });
 
 export async function findArticlesByIds(
   runner: QueryRunner,
@@ -12,7 +17,7 @@ export async function findArticlesByIds(
      RETURN requested, CASE WHEN a IS NULL THEN null ELSE ${articleProjection('a')} END AS article`,
     { ids },
   );
-  return new Map(records.map((record) => [String(record.requested), (record.article ?? null) as ArticleRow | null]));
+  return new Map(parseRows(ArticleByIdRecord, records, 'articles by id').map((row) => [row.requested, row.article]));
 }
 
 /** The newest articles. */
@@ -24,5 +29,5 @@ export async function listArticles(runner: QueryRunner, first: number): Promise<
      LIMIT $first`,
     { first: integer(first) },
   );
-  return records.map((record) => record.article as ArticleRow);
+  return parseRows(ArticleRecord, records, 'articles').map((row) => row.article);
 }

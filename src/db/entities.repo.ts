@@ -4,9 +4,16 @@
  * query for however many ids it is given, which is what the per-request DataLoaders need.
  */
 import { DERIVED_RELATIONSHIP_TYPES, MERGE_LABEL, type EntityType } from '../domain/vocabulary.ts';
+import { z } from 'zod';
+import { parseRows } from './parse-rows.ts';
 import { articleProjection, entityProjection } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
-import type { ArticleRow, EntityRow } from './rows.ts';
+import { ArticleRowSchema, EntityRowSchema, type ArticleRow, type EntityRow } from './rows.ts';
+
+const EntityByIdRecord = z.object({ requested: z.string(), entity: EntityRowSchema.nullable() });
+const SearchHitRecord = z.object({ entity: EntityRowSchema, score: z.number() });
+const LinkedEntitiesRecord = z.object({ anchorId: z.string(), entities: z.array(EntityRowSchema) });
+const ArticlesOfEntityRecord = z.object({ entityId: z.string(), articles: z.array(ArticleRowSchema) });
 
 /** The full-text index over `:Entity(name, aliases)` (schema/*.cypher). */
 export const ENTITY_NAMES_INDEX = 'entity_names';
@@ -26,7 +33,7 @@ export async function findEntitiesByIds(
      RETURN requested, CASE WHEN n IS NULL THEN null ELSE ${entityProjection('n')} END AS entity`,
     { ids },
   );
-  return new Map(records.map((record) => [String(record.requested), (record.entity ?? null) as EntityRow | null]));
+  return new Map(parseRows(EntityByIdRecord, records, 'entities by id').map((row) => [row.requested, row.entity]));
 }
 
 export interface SearchHit {
@@ -49,7 +56,7 @@ export async function searchEntities(
      LIMIT $limit`,
     { index: ENTITY_NAMES_INDEX, query, types, limit: integer(limit) },
   );
-  return records.map((record) => ({ entity: record.entity as EntityRow, score: Number(record.score) }));
+  return parseRows(SearchHitRecord, records, 'search hits');
 }
 
 /** Structural links, each a pattern from an anchor (`anchorId`) to the linked entities `n`. */
@@ -79,7 +86,9 @@ export async function findLinkedEntities(
      RETURN anchorId, entities`,
     { ids: anchorIds },
   );
-  return new Map(records.map((record) => [String(record.anchorId), record.entities as EntityRow[]]));
+  return new Map(
+    parseRows(LinkedEntitiesRecord, records, 'linked entities').map((row) => [row.anchorId, row.entities]),
+  );
 }
 
 const ARTICLE_LINKS = {
@@ -104,5 +113,6 @@ export async function findArticlesOfEntities(
      RETURN entityId, articles`,
     { ids, first: integer(first) },
   );
-  return new Map(records.map((record) => [String(record.entityId), record.articles as ArticleRow[]]));
+  const rows = parseRows(ArticlesOfEntityRecord, records, 'articles of entities');
+  return new Map(rows.map((row) => [row.entityId, row.articles]));
 }

@@ -1,19 +1,34 @@
 import neo4j from 'neo4j-driver';
+import { z } from 'zod';
 import {
   ARTICLE_LABEL,
   ENTITY_LABEL,
   MERGE_LABEL,
   DERIVED_RELATIONSHIP_TYPES,
+  ENTITY_TYPES,
   cypherLabel,
   type EntityType,
 } from '../domain/vocabulary.ts';
 import type { KnownEntity, KnownEntityLookup } from '../domain/write-plan.ts';
 import type { Db } from './driver.ts';
+import { parseRows } from './parse-rows.ts';
 import { ENTITY_NORMALIZED_NAMES_INDEX } from './schema-statements.ts';
 
 const ENTITY = cypherLabel(ENTITY_LABEL);
 const MERGE = cypherLabel(MERGE_LABEL);
 const MERGED_INTO = DERIVED_RELATIONSHIP_TYPES.mergedInto;
+
+/** What PROJECTION returns (with `matchedId` from `byIds`). */
+const KnownEntitySchema = z.object({
+  id: z.string(),
+  type: z.enum(ENTITY_TYPES),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  wikidata: z.string().nullable(),
+  normalizedNames: z.array(z.string()),
+  wikidataArticles: z.array(z.string()),
+  matchedId: z.string().optional(),
+}) satisfies z.ZodType<KnownEntity>;
 
 /**
  * `wikidataArticles`: up to two articles whose mention gives the entity's wikidata id, enough to
@@ -46,7 +61,11 @@ export function graphEntityLookup(db: Db): KnownEntityLookup {
       database: db.database,
       routing: neo4j.routing.READ,
     });
-    return records.map((record) => record.get('entity') as KnownEntity);
+    return parseRows(
+      KnownEntitySchema,
+      records.map((record) => record.get('entity')),
+      'known entity',
+    );
   }
   return {
     byIds: (ids) =>

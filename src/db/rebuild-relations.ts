@@ -1,6 +1,7 @@
 import type { Db } from './driver.ts';
+import { parseRows } from './parse-rows.ts';
 import { CLAIM_LABEL, cypherLabel } from '../domain/vocabulary.ts';
-import { ENSURE_RELATIONS, RECOUNT_RELATIONS, type RelationToRecount } from './relation-aggregates.cypher.ts';
+import { ENSURE_RELATIONS, RECOUNT_RELATIONS, RelationToRecountSchema } from './relation-aggregates.cypher.ts';
 
 const RELATIONS_PER_TRANSACTION = 2000;
 
@@ -16,7 +17,11 @@ export async function rebuildRelations(db: Db): Promise<{ relations: number }> {
     {},
     { database: db.database, routing: 'READ' },
   );
-  const relations = records.map((record) => record.toObject() as unknown as RelationToRecount);
+  const relations = parseRows(
+    RelationToRecountSchema,
+    records.map((record) => record.toObject()),
+    'relation of the claims',
+  );
   const session = db.driver.session({ database: db.database });
   try {
     for (let start = 0; start < relations.length; start += RELATIONS_PER_TRANSACTION) {

@@ -9,6 +9,7 @@
  * Relationship types cannot be parameters: one block per vocabulary type, each taking its
  * rows from one list, so the text is the same for every batch (and planned once).
  */
+import { z } from 'zod';
 import {
   CLAIM_LABEL,
   ENTITY_LABEL,
@@ -22,12 +23,13 @@ const ENTITY = cypherLabel(ENTITY_LABEL);
 const CLAIM = cypherLabel(CLAIM_LABEL);
 
 /** What a relation's remaining claims are looked up by (the `relation` property of :Claim). */
-export interface RelationToRecount {
-  type: string;
-  sourceId: string;
-  targetId: string;
-  relation: string;
-}
+export const RelationToRecountSchema = z.object({
+  type: z.enum(RELATION_TYPES),
+  sourceId: z.string(),
+  targetId: z.string(),
+  relation: z.string(),
+});
+export type RelationToRecount = z.infer<typeof RelationToRecountSchema>;
 
 /** Modalities as a list literal, in the vocabulary's order (the order `modalities` keeps). */
 const MODALITY_ORDER = `[${MODALITIES.map((modality) => `'${modality}'`).join(', ')}]`;

@@ -14,6 +14,8 @@ import {
   cypherRelationshipType,
 } from '../domain/vocabulary.ts';
 import type { Db } from './driver.ts';
+import { parseRow } from './parse-rows.ts';
+import { TextListSchema } from './rows.ts';
 import { rebuildRelations } from './rebuild-relations.ts';
 
 const LEGACY_INDEXES = RELATION_TYPES.flatMap((type) => {
@@ -33,7 +35,7 @@ export async function upgradeStorage(db: Db): Promise<StorageUpgrade> {
     { names: LEGACY_INDEXES },
     { database: db.database, routing: 'READ' },
   );
-  const legacy = (records[0]?.get('names') as string[] | undefined) ?? [];
+  const legacy = parseRow(TextListSchema, records[0]?.get('names'), 'legacy index names');
   if (legacy.length === 0) return { claims: 0, relations: 0 };
 
   const { claims: CLAIMS, subject: SUBJECT, object: OBJECT, attributedTo: ATTRIBUTED_TO } = DERIVED_RELATIONSHIP_TYPES;
