@@ -1,19 +1,25 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { ENTITY_PROPERTY_KEYS } from '../domain/graph-properties.ts';
-import {
-  ARTICLE_LABEL,
-  CLAIM_LABEL,
-  ENTITY_LABEL,
-  ENTITY_TYPES,
-  INGEST_LOCK_LABEL,
-  MERGE_LABEL,
-  DERIVED_RELATIONSHIP_TYPES,
-  cypherLabel,
-} from '../domain/vocabulary.ts';
+import { ENTITY_TYPES } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan } from '../domain/write-plan.ts';
 import type { Db } from './driver.ts';
 import { inLeasedWrite, type IngestLease } from './ingest-lease.ts';
+import {
+  ARTICLE,
+  ATTRIBUTED_TO,
+  AUTHORED,
+  CLAIM,
+  CLAIMS,
+  ENTITY,
+  INGEST_LOCK,
+  MENTIONS,
+  MERGE,
+  MERGED_INTO,
+  OBJECT,
+  SUBJECT,
+  entityTypeLabel,
+} from './labels.cypher.ts';
 import { parseRow } from './parse-rows.ts';
 import {
   ADD_RELATION_DELTAS,
@@ -23,20 +29,6 @@ import {
 } from './relation-aggregates.cypher.ts';
 import { TextListSchema } from './rows.ts';
 import { batchRows, type BatchRows } from './write-rows.ts';
-
-const ENTITY = cypherLabel(ENTITY_LABEL);
-const ARTICLE = cypherLabel(ARTICLE_LABEL);
-const MERGE = cypherLabel(MERGE_LABEL);
-const CLAIM = cypherLabel(CLAIM_LABEL);
-const {
-  authored: AUTHORED,
-  mentions: MENTIONS,
-  mergedInto: MERGED_INTO,
-  claims: CLAIMS,
-  subject: SUBJECT,
-  object: OBJECT,
-  attributedTo: ATTRIBUTED_TO,
-} = DERIVED_RELATIONSHIP_TYPES;
 
 /** First non-null value wins: what an earlier-loaded article said about an entity is kept. */
 const KEEP_FIRST_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: coalesce(n.${key}, e.props.${key})`).join(', ')}}`;
@@ -98,9 +90,9 @@ SET a += row.props, a.loadedAt = datetime(), a.loadIndex = toInteger(row.loadInd
  */
 const WRITE_ENTITIES = ENTITY_TYPES.map(
   (type) => `CALL {
-  UNWIND ${rowsOfType('entities', cypherLabel(type))} AS e
+  UNWIND ${rowsOfType('entities', entityTypeLabel(type))} AS e
   MERGE (n:${ENTITY} {id: e.id})
-  ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
+  ON CREATE SET n:${entityTypeLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
   SET n += ${KEEP_FIRST_PROPS}
   SET n.aliases = COLLECT {
         UNWIND coalesce(n.aliases, []) + e.names AS alias
@@ -118,9 +110,9 @@ const WRITE_ENTITIES = ENTITY_TYPES.map(
 /** Like WRITE_ENTITIES, for a replaced article: its names are recomputed from the mentions afterwards. */
 const WRITE_ENTITY_PROPERTIES = ENTITY_TYPES.map(
   (type) => `CALL {
-  UNWIND ${rowsOfType('entities', cypherLabel(type))} AS e
+  UNWIND ${rowsOfType('entities', entityTypeLabel(type))} AS e
   MERGE (n:${ENTITY} {id: e.id})
-  ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
+  ON CREATE SET n:${entityTypeLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
   SET n += ${KEEP_FIRST_PROPS}
 }`,
 ).join('\n');
@@ -134,9 +126,9 @@ SET r += ${MENTION_PROPS.replaceAll('m.props', 'm.props')}, r.name = m.name, r.a
 /** Bare entities (type and name) that a later file of the run defines in full. */
 const CREATE_FORWARD_REFERENCES = ENTITY_TYPES.map(
   (type) => `CALL {
-  UNWIND ${rowsOfType('references', cypherLabel(type))} AS e
+  UNWIND ${rowsOfType('references', entityTypeLabel(type))} AS e
   MERGE (n:${ENTITY} {id: e.id})
-  ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
+  ON CREATE SET n:${entityTypeLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
 }`,
 ).join('\n');
 
@@ -157,7 +149,7 @@ CREATE (c)-[:${ATTRIBUTED_TO}]->(x)`;
 
 const WRITE_AUTHORSHIPS = `UNWIND $authorships AS row
 MATCH (a:${ARTICLE} {id: row.articleId})
-MATCH (p:${ENTITY} {id: row.personId}) WHERE p:${cypherLabel('Person')}
+MATCH (p:${ENTITY} {id: row.personId}) WHERE p:${entityTypeLabel('Person')}
 MERGE (p)-[:${AUTHORED} {articleId: row.articleId}]->(a)`;
 
 const WRITE_MERGES = `UNWIND $merges AS m
@@ -432,7 +424,7 @@ export async function resetGraph(db: Db): Promise<void> {
     // The lock node stays: a writer may hold its lease (the caller of --reset does).
     await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
     await session.run(
-      `MATCH (n) WHERE NOT n:${cypherLabel(INGEST_LOCK_LABEL)} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+      `MATCH (n) WHERE NOT n:${INGEST_LOCK} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
     );
   } finally {
     await session.close();

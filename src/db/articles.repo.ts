@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARTICLE } from './labels.cypher.ts';
 import { parseRows } from './parse-rows.ts';
 import { articleProjection } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
@@ -13,7 +14,7 @@ export async function findArticlesByIds(
 ): Promise<Map<string, ArticleRow | null>> {
   const records = await runner.read(
     `UNWIND $ids AS requested
-     OPTIONAL MATCH (a:Article {id: requested})
+     OPTIONAL MATCH (a:${ARTICLE} {id: requested})
      RETURN requested, CASE WHEN a IS NULL THEN null ELSE ${articleProjection('a')} END AS article`,
     { ids },
   );
@@ -23,7 +24,7 @@ export async function findArticlesByIds(
 /** The newest articles. */
 export async function listArticles(runner: QueryRunner, first: number): Promise<ArticleRow[]> {
   const records = await runner.read(
-    `MATCH (a:Article)
+    `MATCH (a:${ARTICLE})
      RETURN ${articleProjection('a')} AS article
      ORDER BY a.publishedAt DESC, a.id
      LIMIT $first`,

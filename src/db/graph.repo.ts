@@ -6,6 +6,7 @@
 import { cypherRelationshipAlternation, type RelationType } from '../domain/vocabulary.ts';
 import { canonicalId, evidenceParams, relationAggregates, relationRow } from './claims.cypher.ts';
 import { z } from 'zod';
+import { ENTITY } from './labels.cypher.ts';
 import { parseRow } from './parse-rows.ts';
 import { entityProjection, toAggregatedRow } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
@@ -52,8 +53,8 @@ export async function findShortestPath(
   const cypher = `
     ${canonicalId('from', 'fromId')}
     ${canonicalId('to', 'toId')}
-    OPTIONAL MATCH (a:Entity {id: fromId})
-    OPTIONAL MATCH (b:Entity {id: toId})
+    OPTIONAL MATCH (a:${ENTITY} {id: fromId})
+    OPTIONAL MATCH (b:${ENTITY} {id: toId})
     CALL (a, b) {
       WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
       MATCH p = SHORTEST 1 (a)-[:${cypherRelationshipAlternation(options.types)}]-{0,${maxHops}}(b)
@@ -95,7 +96,7 @@ function breadthFirst(types: string, depth: number): string {
   const expand = `CALL (frontier, entries) {
         WITH frontier WHERE size(entries) <= $maxNodes
         UNWIND frontier AS m
-        MATCH (m)-[:${types}]-(n:Entity)
+        MATCH (m)-[:${types}]-(n:${ENTITY})
         RETURN collect(DISTINCT n) AS next
       }`;
   for (let level = 1; level < depth; level += 1) {
@@ -141,7 +142,7 @@ export async function findNeighborhood(
   const types = cypherRelationshipAlternation(options.types);
   const [reachedRecord] = await runner.read(
     `${canonicalId('id', 'centerId')}
-    OPTIONAL MATCH (c:Entity {id: centerId})
+    OPTIONAL MATCH (c:${ENTITY} {id: centerId})
     ${breadthFirst(types, depth)}
     WITH collect({entity: ${entityProjection('n')}, distance: distance}) AS found
     RETURN found[0..$maxNodes] AS kept, size(found) > $maxNodes AS nodesTruncated`,
@@ -155,7 +156,7 @@ export async function findNeighborhood(
   // list (see breadthFirst); a list in scope there cost 165 MB on a 1,000-article graph.
   const [relationsRecord] = await runner.read(
     `UNWIND $keptIds AS xId
-    MATCH (x:Entity {id: xId})-[r:${types}]->(y:Entity)
+    MATCH (x:${ENTITY} {id: xId})-[r:${types}]->(y:${ENTITY})
     WHERE y.id IN $keptIds
     WITH type(r) AS type, x.id AS sourceId, y.id AS targetId, r
     ORDER BY r.articleCount DESC, type, sourceId, targetId

@@ -1,22 +1,11 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
-import {
-  ARTICLE_LABEL,
-  ENTITY_LABEL,
-  MERGE_LABEL,
-  DERIVED_RELATIONSHIP_TYPES,
-  ENTITY_TYPES,
-  cypherLabel,
-  type EntityType,
-} from '../domain/vocabulary.ts';
+import { ENTITY_TYPES, type EntityType } from '../domain/vocabulary.ts';
 import type { KnownEntity, KnownEntityLookup } from '../domain/write-plan.ts';
 import type { Db } from './driver.ts';
+import { ARTICLE, ENTITY, MENTIONS, MERGE, MERGED_INTO, entityTypeLabel } from './labels.cypher.ts';
 import { parseRows } from './parse-rows.ts';
 import { ENTITY_NORMALIZED_NAMES_INDEX } from './schema-statements.ts';
-
-const ENTITY = cypherLabel(ENTITY_LABEL);
-const MERGE = cypherLabel(MERGE_LABEL);
-const MERGED_INTO = DERIVED_RELATIONSHIP_TYPES.mergedInto;
 
 /** What PROJECTION returns (with `matchedId` from `byIds`). */
 const KnownEntitySchema = z.object({
@@ -37,7 +26,7 @@ const KnownEntitySchema = z.object({
 const PROJECTION = `{ id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []), wikidata: n.wikidata,
   normalizedNames: coalesce(n.normalizedNames, []),
   wikidataArticles: CASE WHEN n.wikidata IS NULL THEN [] ELSE COLLECT {
-    MATCH (a:${cypherLabel(ARTICLE_LABEL)})-[m:${DERIVED_RELATIONSHIP_TYPES.mentions}]->(n) WHERE m.wikidata = n.wikidata
+    MATCH (a:${ARTICLE})-[m:${MENTIONS}]->(n) WHERE m.wikidata = n.wikidata
     RETURN a.id LIMIT 2
   } END }`;
 
@@ -87,7 +76,7 @@ export function graphEntityLookup(db: Db): KnownEntityLookup {
         `UNWIND $asked AS asked
          CALL db.index.fulltext.queryNodes($index, asked.query) YIELD node
          WITH node AS n, asked.name AS name
-         WHERE n:${cypherLabel(type)} AND name IN n.normalizedNames
+         WHERE n:${entityTypeLabel(type)} AND name IN n.normalizedNames
          WITH DISTINCT n
          RETURN ${PROJECTION} AS entity`,
         { index: ENTITY_NORMALIZED_NAMES_INDEX, asked: names.map((name) => ({ name, query: exactTermQuery(name) })) },

@@ -10,17 +10,8 @@
  * rows from one list, so the text is the same for every batch (and planned once).
  */
 import { z } from 'zod';
-import {
-  CLAIM_LABEL,
-  ENTITY_LABEL,
-  MODALITIES,
-  RELATION_TYPES,
-  cypherLabel,
-  cypherRelationshipType,
-} from '../domain/vocabulary.ts';
-
-const ENTITY = cypherLabel(ENTITY_LABEL);
-const CLAIM = cypherLabel(CLAIM_LABEL);
+import { MODALITIES, RELATION_TYPES, cypherRelationshipType } from '../domain/vocabulary.ts';
+import { CLAIM, ENTITY } from './labels.cypher.ts';
 
 /** What a relation's remaining claims are looked up by (the `relation` property of :Claim). */
 export const RelationToRecountSchema = z.object({

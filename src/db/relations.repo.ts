@@ -6,9 +6,6 @@
  */
 import { STATEMENT_SOURCE_TYPES, cypherRelationshipType, type RelationType } from '../domain/vocabulary.ts';
 import {
-  ACTOR_LABELS,
-  CLAIM,
-  ENTITY,
   EVIDENCE_ORDER,
   canonicalId,
   evidenceOf,
@@ -23,6 +20,17 @@ import {
   type RelationScope,
 } from './claims.cypher.ts';
 import { z } from 'zod';
+import {
+  ACTOR_LABELS,
+  ARTICLE,
+  CLAIM,
+  CLAIMS,
+  ENTITY,
+  OBJECT,
+  SUBJECT,
+  entityTypeLabel,
+  relationshipType,
+} from './labels.cypher.ts';
 import { parseRow, parseRows } from './parse-rows.ts';
 import { entityProjection, evidenceProjection, toAggregatedRow, toRelationRow } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
@@ -72,6 +80,9 @@ const RankingRecord = z.object({
 
 const aggregatedRows = (raws: readonly RawAggregatedRelation[], filter: EvidenceFilter): RelationRow[] =>
   raws.map((raw) => toAggregatedRow(raw, filter));
+
+const ISSUED = relationshipType('ISSUED');
+const STATEMENT = entityTypeLabel('Statement');
 
 /** Keys travel through Cypher with '' for "not via a statement": part of a sort key, it must compare. */
 const toCypherKey = (key: RelationKey) => ({
@@ -202,7 +213,7 @@ function graphPageCypher(
       RETURN '${relationshipType}' AS type, s.id AS sourceId, t.id AS targetId, '' AS viaId, r`);
     if (selection.includeStatements && STATEMENT_SOURCE_TYPES.includes(type)) {
       // Crediting statements to their issuers has no index order: bounded by the statements' relations of this type.
-      branches.push(`MATCH (s:${ENTITY})-[:ISSUED]->(st:Statement)-[r:${relationshipType}]->(t:${ENTITY})
+      branches.push(`MATCH (s:${ENTITY})-[:${ISSUED}]->(st:${STATEMENT})-[r:${relationshipType}]->(t:${ENTITY})
       WHERE s:${ACTOR_LABELS} AND ${passes}
       WITH '${relationshipType}' AS type, s.id AS sourceId, t.id AS targetId, st.id AS viaId, r
       WHERE ${after ? KEYSET : 'true'}
@@ -215,7 +226,7 @@ function graphPageCypher(
     counts.push(`COUNT { MATCH ()-[r:${relationshipType}]->() WHERE ${passes} }`);
     if (selection.includeStatements && STATEMENT_SOURCE_TYPES.includes(type)) {
       counts.push(
-        `COUNT { MATCH (s:${ENTITY})-[:ISSUED]->(:Statement)-[r:${relationshipType}]->() WHERE s:${ACTOR_LABELS} AND ${passes} }`,
+        `COUNT { MATCH (s:${ENTITY})-[:${ISSUED}]->(:${STATEMENT})-[r:${relationshipType}]->() WHERE s:${ACTOR_LABELS} AND ${passes} }`,
       );
     }
   }
@@ -278,7 +289,7 @@ export async function findRelationsOfArticles(
   const cypher = `
     UNWIND $ids AS articleId
     CALL (articleId) {
-      MATCH (:Article {id: articleId})-[:CLAIMS]->(c:${CLAIM})
+      MATCH (:${ARTICLE} {id: articleId})-[:${CLAIMS}]->(c:${CLAIM})
       WITH c ORDER BY ${EVIDENCE_ORDER('c')}
       WITH c.type AS type, c.sourceId AS sourceId, c.targetId AS targetId, min(c.ordinal) AS firstOrdinal,
            collect(${evidenceProjection('c')}) AS evidence
@@ -411,13 +422,13 @@ export async function findTimeline(
   // Statements are credited on the speaking side only: about the entity, the statement's own
   // claim is the event, not one copy per issuer.
   const parts = [
-    `MATCH (:${ENTITY} {id: scopeId})<-[:SUBJECT]-(c:${CLAIM}) WHERE ${where}
+    `MATCH (:${ENTITY} {id: scopeId})<-[:${SUBJECT}]-(c:${CLAIM}) WHERE ${where}
      RETURN c, c.sourceId AS sourceId, '' AS viaId`,
-    `MATCH (:${ENTITY} {id: scopeId})<-[:OBJECT]-(c:${CLAIM}) WHERE ${where}
+    `MATCH (:${ENTITY} {id: scopeId})<-[:${OBJECT}]-(c:${CLAIM}) WHERE ${where}
      RETURN c, c.sourceId AS sourceId, '' AS viaId`,
   ];
   if (options.includeStatements && viaTypes.length > 0) {
-    parts.push(`MATCH (e:${ENTITY} {id: scopeId})-[:ISSUED]->(st:Statement)<-[:SUBJECT]-(c:${CLAIM})
+    parts.push(`MATCH (e:${ENTITY} {id: scopeId})-[:${ISSUED}]->(st:${STATEMENT})<-[:${SUBJECT}]-(c:${CLAIM})
      WHERE e:${ACTOR_LABELS} AND c.type IN $viaTypes AND ${evidenceWhere(options.filter)}
      RETURN c, scopeId AS sourceId, st.id AS viaId`);
   }
@@ -487,8 +498,8 @@ export async function findRanking(
     STATEMENT_SOURCE_TYPES.includes(options.type) && options.includeStatements
       ? `UNION
         MATCH (st:${ENTITY} {id: c.sourceId})
-        MATCH (s:${ENTITY})-[:ISSUED]->(st)
-        WHERE st:Statement AND s:${ACTOR_LABELS}
+        MATCH (s:${ENTITY})-[:${ISSUED}]->(st)
+        WHERE st:${STATEMENT} AND s:${ACTOR_LABELS}
         RETURN s.id AS sourceId, c.targetId AS targetId`
       : '';
   // Every claim of the type, read through the claim_relation index by its prefix (the type),

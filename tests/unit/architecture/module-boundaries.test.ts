@@ -1,16 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-
-const SRC = resolve(import.meta.dirname, '..', '..', '..', 'src');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
+import { SRC, sourceFiles } from '../../fixtures/source-files.ts';
 
 /** Static imports, re-exports and dynamic imports of relative modules, as `src/`-relative paths. */
 function importsOf(file: string): string[] {
