@@ -1,39 +1,34 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_COMMON_PROPS, entityTypeProps } from '../domain/article.schema.ts';
-import {
-  ARTICLE_LABEL,
-  CLAIM_LABEL,
-  ENTITY_LABEL,
-  ENTITY_TYPES,
-  INGEST_LOCK_LABEL,
-  MERGE_LABEL,
-  DERIVED_RELATIONSHIP_TYPES,
-  cypherLabel,
-} from '../domain/vocabulary.ts';
-import type { ArticleWritePlan } from '../ingest/plan-article-write.ts';
+import { z } from 'zod';
+import { ENTITY_PROPERTY_KEYS } from '../domain/graph-properties.ts';
+import { ENTITY_TYPES } from '../domain/vocabulary.ts';
+import type { ArticleWritePlan } from '../domain/write-plan.ts';
 import type { Db } from './driver.ts';
 import { inLeasedWrite, type IngestLease } from './ingest-lease.ts';
-import { ADD_RELATION_DELTAS, RECOUNT_RELATIONS, type RelationToRecount } from './relation-aggregates.cypher.ts';
+import {
+  ARTICLE,
+  ATTRIBUTED_TO,
+  AUTHORED,
+  CLAIM,
+  CLAIMS,
+  ENTITY,
+  INGEST_LOCK,
+  MENTIONS,
+  MERGE,
+  MERGED_INTO,
+  OBJECT,
+  SUBJECT,
+  entityTypeLabel,
+} from './labels.cypher.ts';
+import { parseRow } from './parse-rows.ts';
+import {
+  ADD_RELATION_DELTAS,
+  RECOUNT_RELATIONS,
+  RelationToRecountSchema,
+  type RelationToRecount,
+} from './relation-aggregates.cypher.ts';
+import { TextListSchema } from './rows.ts';
 import { batchRows, type BatchRows } from './write-rows.ts';
-
-const ENTITY = cypherLabel(ENTITY_LABEL);
-const ARTICLE = cypherLabel(ARTICLE_LABEL);
-const MERGE = cypherLabel(MERGE_LABEL);
-const CLAIM = cypherLabel(CLAIM_LABEL);
-const {
-  authored: AUTHORED,
-  mentions: MENTIONS,
-  mergedInto: MERGED_INTO,
-  claims: CLAIMS,
-  subject: SUBJECT,
-  object: OBJECT,
-  attributedTo: ATTRIBUTED_TO,
-} = DERIVED_RELATIONSHIP_TYPES;
-
-/** Every optional entity property of the format, each a plain identifier (safe as Cypher text). */
-const ENTITY_PROPERTY_KEYS = [...new Set([...ENTITY_COMMON_PROPS, ...ENTITY_TYPES.flatMap(entityTypeProps)])].filter(
-  (key) => /^[a-z][A-Za-z0-9]*$/.test(key),
-);
 
 /** First non-null value wins: what an earlier-loaded article said about an entity is kept. */
 const KEEP_FIRST_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: coalesce(n.${key}, e.props.${key})`).join(', ')}}`;
@@ -48,6 +43,10 @@ const MENTION_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: m.props.${k
 const PROPS_FROM_MENTIONS = ENTITY_PROPERTY_KEYS.map(
   (key) => `n.${key} = head([m IN mentions WHERE m.${key} IS NOT NULL | m.${key}])`,
 ).join(',\n         ');
+
+/** An article written before content hashes were kept has none. */
+const PreviousHashSchema = z.string().nullable();
+const TakenBackRecord = z.object({ mentioned: TextListSchema, relations: z.array(RelationToRecountSchema) });
 
 /** Load order: transactions in time, articles of one transaction in the order they were given. */
 const LOAD_ORDER = 'a.loadedAt, a.loadIndex, a.id';
@@ -91,9 +90,9 @@ SET a += row.props, a.loadedAt = datetime(), a.loadIndex = toInteger(row.loadInd
  */
 const WRITE_ENTITIES = ENTITY_TYPES.map(
   (type) => `CALL {
-  UNWIND ${rowsOfType('entities', cypherLabel(type))} AS e
+  UNWIND ${rowsOfType('entities', entityTypeLabel(type))} AS e
   MERGE (n:${ENTITY} {id: e.id})
-  ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
+  ON CREATE SET n:${entityTypeLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
   SET n += ${KEEP_FIRST_PROPS}
   SET n.aliases = COLLECT {
         UNWIND coalesce(n.aliases, []) + e.names AS alias
@@ -111,9 +110,9 @@ const WRITE_ENTITIES = ENTITY_TYPES.map(
 /** Like WRITE_ENTITIES, for a replaced article: its names are recomputed from the mentions afterwards. */
 const WRITE_ENTITY_PROPERTIES = ENTITY_TYPES.map(
   (type) => `CALL {
-  UNWIND ${rowsOfType('entities', cypherLabel(type))} AS e
+  UNWIND ${rowsOfType('entities', entityTypeLabel(type))} AS e
   MERGE (n:${ENTITY} {id: e.id})
-  ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
+  ON CREATE SET n:${entityTypeLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
   SET n += ${KEEP_FIRST_PROPS}
 }`,
 ).join('\n');
@@ -127,9 +126,9 @@ SET r += ${MENTION_PROPS.replaceAll('m.props', 'm.props')}, r.name = m.name, r.a
 /** Bare entities (type and name) that a later file of the run defines in full. */
 const CREATE_FORWARD_REFERENCES = ENTITY_TYPES.map(
   (type) => `CALL {
-  UNWIND ${rowsOfType('references', cypherLabel(type))} AS e
+  UNWIND ${rowsOfType('references', entityTypeLabel(type))} AS e
   MERGE (n:${ENTITY} {id: e.id})
-  ON CREATE SET n:${cypherLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
+  ON CREATE SET n:${entityTypeLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
 }`,
 ).join('\n');
 
@@ -150,7 +149,7 @@ CREATE (c)-[:${ATTRIBUTED_TO}]->(x)`;
 
 const WRITE_AUTHORSHIPS = `UNWIND $authorships AS row
 MATCH (a:${ARTICLE} {id: row.articleId})
-MATCH (p:${ENTITY} {id: row.personId}) WHERE p:${cypherLabel('Person')}
+MATCH (p:${ENTITY} {id: row.personId}) WHERE p:${entityTypeLabel('Person')}
 MERGE (p)-[:${AUTHORED} {articleId: row.articleId}]->(a)`;
 
 const WRITE_MERGES = `UNWIND $merges AS m
@@ -233,7 +232,7 @@ export function writeNewArticles(
     const existing = await tx.run(`UNWIND $ids AS id MATCH (a:${ARTICLE} {id: id}) RETURN collect(a.id) AS ids`, {
       ids: rows.articles.map((article) => article.id),
     });
-    const present = (existing.records[0]?.get('ids') as string[] | undefined) ?? [];
+    const present = parseRow(TextListSchema, existing.records[0]?.get('ids'), 'ids of present articles');
     if (present.length > 0) throw new Error(`Expected new articles, but the graph already holds ${present.join(', ')}`);
     return writeRows(tx, rows, { namesFromMentions: false });
   });
@@ -255,7 +254,8 @@ export function writeArticle(db: Db, plan: ArticleWritePlan, lease: IngestLease)
     const existing = await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) RETURN a.contentHash AS contentHash`, {
       articleId,
     });
-    const previousHash = existing.records[0]?.get('contentHash') as string | undefined;
+    const [previous] = existing.records;
+    const previousHash = previous && parseRow(PreviousHashSchema, previous.get('contentHash'), 'content hash');
     if (previousHash === plan.article.contentHash)
       return { outcome: 'unchanged', entitiesCreated: 0, relationsWritten: 0 };
     if (previousHash === undefined)
@@ -293,9 +293,10 @@ async function takeBackArticle(
                       RETURN DISTINCT {type: c.type, sourceId: c.sourceId, targetId: c.targetId, relation: c.relation} } AS relations`,
     { articleId },
   );
-  const record = found.records[0];
-  const mentioned = (record?.get('mentioned') as string[] | undefined) ?? [];
-  const relations = (record?.get('relations') as RelationToRecount[] | undefined) ?? [];
+  const [record] = found.records;
+  const { mentioned, relations } = record
+    ? parseRow(TakenBackRecord, record.toObject(), 'article taken back')
+    : { mentioned: [], relations: [] };
   const deleted = await tx.run(`MATCH (c:${CLAIM} {articleId: $articleId}) DETACH DELETE c`, { articleId });
   await tx.run(
     options.keepArticleNode
@@ -423,7 +424,7 @@ export async function resetGraph(db: Db): Promise<void> {
     // The lock node stays: a writer may hold its lease (the caller of --reset does).
     await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
     await session.run(
-      `MATCH (n) WHERE NOT n:${cypherLabel(INGEST_LOCK_LABEL)} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+      `MATCH (n) WHERE NOT n:${INGEST_LOCK} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
     );
   } finally {
     await session.close();

@@ -1,6 +1,12 @@
+import { z } from 'zod';
+import { ARTICLE } from './labels.cypher.ts';
+import { parseRows } from './parse-rows.ts';
 import { articleProjection } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
-import type { ArticleRow } from './rows.ts';
+import { ArticleRowSchema, type ArticleRow } from './rows.ts';
+
+const ArticleByIdRecord = z.object({ requested: z.string(), article: ArticleRowSchema.nullable() });
+const ArticleRecord = z.object({ article: ArticleRowSchema });
 
 export async function findArticlesByIds(
   runner: QueryRunner,
@@ -8,21 +14,21 @@ export async function findArticlesByIds(
 ): Promise<Map<string, ArticleRow | null>> {
   const records = await runner.read(
     `UNWIND $ids AS requested
-     OPTIONAL MATCH (a:Article {id: requested})
+     OPTIONAL MATCH (a:${ARTICLE} {id: requested})
      RETURN requested, CASE WHEN a IS NULL THEN null ELSE ${articleProjection('a')} END AS article`,
     { ids },
   );
-  return new Map(records.map((record) => [String(record.requested), (record.article ?? null) as ArticleRow | null]));
+  return new Map(parseRows(ArticleByIdRecord, records, 'articles by id').map((row) => [row.requested, row.article]));
 }
 
 /** The newest articles. */
 export async function listArticles(runner: QueryRunner, first: number): Promise<ArticleRow[]> {
   const records = await runner.read(
-    `MATCH (a:Article)
+    `MATCH (a:${ARTICLE})
      RETURN ${articleProjection('a')} AS article
      ORDER BY a.publishedAt DESC, a.id
      LIMIT $first`,
     { first: integer(first) },
   );
-  return records.map((record) => record.article as ArticleRow);
+  return parseRows(ArticleRecord, records, 'articles').map((row) => row.article);
 }

@@ -11,26 +11,28 @@
  * variable names chosen by the code; every value travels as a parameter.
  */
 import {
-  ACTOR_TYPES,
-  CLAIM_LABEL,
-  DERIVED_RELATIONSHIP_TYPES,
-  ENTITY_LABEL,
-  MERGE_LABEL,
   RELATION_TYPES,
   STATEMENT_SOURCE_TYPES,
-  cypherLabel,
   cypherRelationshipAlternation,
   type RelationType,
 } from '../domain/vocabulary.ts';
+import {
+  ACTOR_LABELS,
+  ARTICLE,
+  CLAIM,
+  ENTITY,
+  MERGE,
+  MERGED_INTO,
+  entityTypeLabel,
+  relationshipType,
+} from './labels.cypher.ts';
 import { articleProjection, entityProjection, evidenceProjection, projectionParams } from './projections.cypher.ts';
 import type { EvidenceFilter } from './rows.ts';
 
 export type { EvidenceFilter } from './rows.ts';
 
-export const ENTITY = cypherLabel(ENTITY_LABEL);
-export const CLAIM = cypherLabel(CLAIM_LABEL);
-export const ACTOR_LABELS = ACTOR_TYPES.map(cypherLabel).join('|');
-const ISSUED: RelationType = 'ISSUED';
+const ISSUED = relationshipType('ISSUED');
+const STATEMENT = entityTypeLabel('Statement');
 
 export const hasEvidenceFilter = (filter: EvidenceFilter): boolean =>
   filter.minConfidence != null || filter.modalities != null || filter.from != null || filter.to != null;
@@ -137,7 +139,7 @@ export function relationRows(scopes: readonly RelationScope[], types: readonly R
     );
     if (scope.via && viaTypes.length > 0) {
       parts.push(
-        `MATCH (s:${ENTITY}${idMatch(scope.source)})-[:${ISSUED}]->(st:Statement)-[r:${cypherRelationshipAlternation(viaTypes)}]->(t:${ENTITY}${idMatch(scope.target)})
+        `MATCH (s:${ENTITY}${idMatch(scope.source)})-[:${ISSUED}]->(st:${STATEMENT})-[r:${cypherRelationshipAlternation(viaTypes)}]->(t:${ENTITY}${idMatch(scope.target)})
          WHERE s:${ACTOR_LABELS}
          RETURN type(r) AS type, s.id AS sourceId, t.id AS targetId, st.id AS viaId, r`,
       );
@@ -168,7 +170,7 @@ export function evidenceOf(
 
 /** Evidence with its article's projection (one index seek per claim), so the resolvers need no article load. */
 export const evidenceWithArticle = (c: string) =>
-  `${evidenceProjection(c).slice(0, -1)}, article: COLLECT { MATCH (a:Article {id: ${c}.articleId}) RETURN ${articleProjection('a')} }[0]}`;
+  `${evidenceProjection(c).slice(0, -1)}, article: COLLECT { MATCH (a:${ARTICLE} {id: ${c}.articleId}) RETURN ${articleProjection('a')} }[0]}`;
 
 /**
  * `MATCH` of relationship `r` for key map `k` ({type, sourceId, targetId, viaId}): the
@@ -188,6 +190,6 @@ export function matchRelationByKey(k: string): string {
  * entity; `variable` becomes the canonical id (or the id itself, or null when `$param` is null).
  */
 export function canonicalId(param: string, variable: string): string {
-  return `OPTIONAL MATCH (:${MERGE_LABEL} {fromId: $${param}})-[:${DERIVED_RELATIONSHIP_TYPES.mergedInto}]->(${variable}Merged:${ENTITY})
+  return `OPTIONAL MATCH (:${MERGE} {fromId: $${param}})-[:${MERGED_INTO}]->(${variable}Merged:${ENTITY})
   WITH *, coalesce(${variable}Merged.id, $${param}) AS ${variable}`;
 }

@@ -3,15 +3,30 @@
  * a batch of anchors (attendees of meetings, issuers of statements, ...). Each function is one
  * query for however many ids it is given, which is what the per-request DataLoaders need.
  */
-import { DERIVED_RELATIONSHIP_TYPES, MERGE_LABEL, type EntityType } from '../domain/vocabulary.ts';
+import type { EntityType } from '../domain/vocabulary.ts';
+import { z } from 'zod';
+import {
+  ARTICLE,
+  AUTHORED,
+  ENTITY,
+  MENTIONS,
+  MERGE,
+  MERGED_INTO,
+  entityTypeLabel,
+  relationshipType,
+} from './labels.cypher.ts';
+import { parseRows } from './parse-rows.ts';
 import { articleProjection, entityProjection } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
-import type { ArticleRow, EntityRow } from './rows.ts';
+import { ArticleRowSchema, EntityRowSchema, type ArticleRow, type EntityRow } from './rows.ts';
+
+const EntityByIdRecord = z.object({ requested: z.string(), entity: EntityRowSchema.nullable() });
+const SearchHitRecord = z.object({ entity: EntityRowSchema, score: z.number() });
+const LinkedEntitiesRecord = z.object({ anchorId: z.string(), entities: z.array(EntityRowSchema) });
+const ArticlesOfEntityRecord = z.object({ entityId: z.string(), articles: z.array(ArticleRowSchema) });
 
 /** The full-text index over `:Entity(name, aliases)` (schema/*.cypher). */
 export const ENTITY_NAMES_INDEX = 'entity_names';
-
-const { authored: AUTHORED, mentions: MENTIONS, mergedInto: MERGED_INTO } = DERIVED_RELATIONSHIP_TYPES;
 
 /** Keyed by the requested id: an id that was merged maps to the canonical entity. */
 export async function findEntitiesByIds(
@@ -20,13 +35,13 @@ export async function findEntitiesByIds(
 ): Promise<Map<string, EntityRow | null>> {
   const records = await runner.read(
     `UNWIND $ids AS requested
-     OPTIONAL MATCH (direct:Entity {id: requested})
-     OPTIONAL MATCH (:${MERGE_LABEL} {fromId: requested})-[:${MERGED_INTO}]->(merged:Entity)
+     OPTIONAL MATCH (direct:${ENTITY} {id: requested})
+     OPTIONAL MATCH (:${MERGE} {fromId: requested})-[:${MERGED_INTO}]->(merged:${ENTITY})
      WITH requested, coalesce(direct, merged) AS n
      RETURN requested, CASE WHEN n IS NULL THEN null ELSE ${entityProjection('n')} END AS entity`,
     { ids },
   );
-  return new Map(records.map((record) => [String(record.requested), (record.entity ?? null) as EntityRow | null]));
+  return new Map(parseRows(EntityByIdRecord, records, 'entities by id').map((row) => [row.requested, row.entity]));
 }
 
 export interface SearchHit {
@@ -43,22 +58,25 @@ export async function searchEntities(
 ): Promise<SearchHit[]> {
   const records = await runner.read(
     `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-     WHERE node:Entity AND ($types IS NULL OR node.type IN $types)
+     WHERE node:${ENTITY} AND ($types IS NULL OR node.type IN $types)
      RETURN ${entityProjection('node')} AS entity, score
      ORDER BY score DESC, node.id
      LIMIT $limit`,
     { index: ENTITY_NAMES_INDEX, query, types, limit: integer(limit) },
   );
-  return records.map((record) => ({ entity: record.entity as EntityRow, score: Number(record.score) }));
+  return parseRows(SearchHitRecord, records, 'search hits');
 }
+
+const [MEETING, STATEMENT, PERSON] = (['Meeting', 'Statement', 'Person'] as const).map(entityTypeLabel);
+const [ATTENDED, ISSUED] = (['ATTENDED', 'ISSUED'] as const).map(relationshipType);
 
 /** Structural links, each a pattern from an anchor (`anchorId`) to the linked entities `n`. */
 const LINKS = {
-  attendees: '(n:Entity)-[:ATTENDED]->(:Entity&Meeting {id: anchorId})',
-  meetingStatements: '(:Entity&Meeting {id: anchorId})-[:ISSUED]->(n:Entity&Statement)',
-  issuers: '(n:Entity)-[:ISSUED]->(:Entity&Statement {id: anchorId})',
-  articleAuthors: `(n:Entity&Person)-[:${AUTHORED}]->(:Article {id: anchorId})`,
-  articleEntities: `(:Article {id: anchorId})-[:${MENTIONS}]->(n:Entity)`,
+  attendees: `(n:${ENTITY})-[:${ATTENDED}]->(:${ENTITY}&${MEETING} {id: anchorId})`,
+  meetingStatements: `(:${ENTITY}&${MEETING} {id: anchorId})-[:${ISSUED}]->(n:${ENTITY}&${STATEMENT})`,
+  issuers: `(n:${ENTITY})-[:${ISSUED}]->(:${ENTITY}&${STATEMENT} {id: anchorId})`,
+  articleAuthors: `(n:${ENTITY}&${PERSON})-[:${AUTHORED}]->(:${ARTICLE} {id: anchorId})`,
+  articleEntities: `(:${ARTICLE} {id: anchorId})-[:${MENTIONS}]->(n:${ENTITY})`,
 } as const;
 
 export type EntityLink = keyof typeof LINKS;
@@ -79,12 +97,14 @@ export async function findLinkedEntities(
      RETURN anchorId, entities`,
     { ids: anchorIds },
   );
-  return new Map(records.map((record) => [String(record.anchorId), record.entities as EntityRow[]]));
+  return new Map(
+    parseRows(LinkedEntitiesRecord, records, 'linked entities').map((row) => [row.anchorId, row.entities]),
+  );
 }
 
 const ARTICLE_LINKS = {
-  mentioning: `(a:Article)-[:${MENTIONS}]->(:Entity {id: entityId})`,
-  authored: `(:Entity {id: entityId})-[:${AUTHORED}]->(a:Article)`,
+  mentioning: `(a:${ARTICLE})-[:${MENTIONS}]->(:${ENTITY} {id: entityId})`,
+  authored: `(:${ENTITY} {id: entityId})-[:${AUTHORED}]->(a:${ARTICLE})`,
 } as const;
 
 /** For each entity id, the articles that mention it (or that it wrote), newest first. */
@@ -104,5 +124,6 @@ export async function findArticlesOfEntities(
      RETURN entityId, articles`,
     { ids, first: integer(first) },
   );
-  return new Map(records.map((record) => [String(record.entityId), record.articles as ArticleRow[]]));
+  const rows = parseRows(ArticlesOfEntityRecord, records, 'articles of entities');
+  return new Map(rows.map((row) => [row.entityId, row.articles]));
 }

@@ -5,9 +5,28 @@
  */
 import { cypherRelationshipAlternation, type RelationType } from '../domain/vocabulary.ts';
 import { canonicalId, evidenceParams, relationAggregates, relationRow } from './claims.cypher.ts';
-import { entityProjection, toAggregatedRow, type RawAggregatedRelation } from './projections.cypher.ts';
+import { z } from 'zod';
+import { ENTITY } from './labels.cypher.ts';
+import { parseRow } from './parse-rows.ts';
+import { entityProjection, toAggregatedRow } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
-import type { EntityRow, RelationRow } from './rows.ts';
+import { EntityRowSchema, RawAggregatedRelationSchema, type EntityRow, type RelationRow } from './rows.ts';
+
+const PathRecord = z.object({
+  fromFound: z.boolean(),
+  toFound: z.boolean(),
+  pathFound: z.boolean(),
+  nodes: z.array(EntityRowSchema).nullable(),
+  relations: z.array(RawAggregatedRelationSchema),
+});
+const ReachedRecord = z.object({
+  kept: z.array(z.object({ entity: EntityRowSchema, distance: z.number() })),
+  nodesTruncated: z.boolean(),
+});
+const SubgraphRelationsRecord = z.object({
+  relations: z.array(RawAggregatedRelationSchema),
+  relationsTruncated: z.boolean(),
+});
 
 function boundInteger(value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -34,8 +53,8 @@ export async function findShortestPath(
   const cypher = `
     ${canonicalId('from', 'fromId')}
     ${canonicalId('to', 'toId')}
-    OPTIONAL MATCH (a:Entity {id: fromId})
-    OPTIONAL MATCH (b:Entity {id: toId})
+    OPTIONAL MATCH (a:${ENTITY} {id: fromId})
+    OPTIONAL MATCH (b:${ENTITY} {id: toId})
     CALL (a, b) {
       WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
       MATCH p = SHORTEST 1 (a)-[:${cypherRelationshipAlternation(options.types)}]-{0,${maxHops}}(b)
@@ -47,16 +66,14 @@ export async function findShortestPath(
     WITH a, b, found[0] AS path
     WITH a, b, path, coalesce(path.hops, []) AS relations
     RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, path IS NOT NULL AS pathFound, path.nodes AS nodes, relations`;
-  const [row] = await runner.read(cypher, { ...evidenceParams({}), from, to });
+  const [record] = await runner.read(cypher, { ...evidenceParams({}), from, to });
+  const row = parseRow(PathRecord, record, 'shortest path');
   return {
-    fromFound: row?.fromFound === true,
-    toFound: row?.toFound === true,
+    fromFound: row.fromFound,
+    toFound: row.toFound,
     path:
-      row?.pathFound === true
-        ? {
-            nodes: row.nodes as EntityRow[],
-            relations: (row.relations as RawAggregatedRelation[]).map((raw) => toAggregatedRow(raw, {})),
-          }
+      row.pathFound && row.nodes
+        ? { nodes: row.nodes, relations: row.relations.map((raw) => toAggregatedRow(raw, {})) }
         : null,
   };
 }
@@ -79,7 +96,7 @@ function breadthFirst(types: string, depth: number): string {
   const expand = `CALL (frontier, entries) {
         WITH frontier WHERE size(entries) <= $maxNodes
         UNWIND frontier AS m
-        MATCH (m)-[:${types}]-(n:Entity)
+        MATCH (m)-[:${types}]-(n:${ENTITY})
         RETURN collect(DISTINCT n) AS next
       }`;
   for (let level = 1; level < depth; level += 1) {
@@ -123,27 +140,23 @@ export async function findNeighborhood(
 ): Promise<NeighborhoodResult> {
   const depth = boundInteger(options.depth, 0, 10);
   const types = cypherRelationshipAlternation(options.types);
-  const [reached] = await runner.read(
+  const [reachedRecord] = await runner.read(
     `${canonicalId('id', 'centerId')}
-    OPTIONAL MATCH (c:Entity {id: centerId})
+    OPTIONAL MATCH (c:${ENTITY} {id: centerId})
     ${breadthFirst(types, depth)}
     WITH collect({entity: ${entityProjection('n')}, distance: distance}) AS found
     RETURN found[0..$maxNodes] AS kept, size(found) > $maxNodes AS nodesTruncated`,
     { id, maxNodes: integer(options.maxNodes) },
   );
-  const kept = ((reached?.kept ?? []) as Array<{ entity: EntityRow; distance: number }>).map(
-    ({ entity, distance }) => ({
-      entity,
-      distance: Number(distance),
-    }),
-  );
+  const reached = parseRow(ReachedRecord, reachedRecord, 'neighborhood nodes');
+  const kept = reached.kept;
   if (kept.length === 0)
     return { found: false, nodes: [], relations: [], nodesTruncated: false, relationsTruncated: false };
   // A second query: the reached ids are its parameter, so the rows its sort holds carry no
   // list (see breadthFirst); a list in scope there cost 165 MB on a 1,000-article graph.
-  const [row] = await runner.read(
+  const [relationsRecord] = await runner.read(
     `UNWIND $keptIds AS xId
-    MATCH (x:Entity {id: xId})-[r:${types}]->(y:Entity)
+    MATCH (x:${ENTITY} {id: xId})-[r:${types}]->(y:${ENTITY})
     WHERE y.id IN $keptIds
     WITH type(r) AS type, x.id AS sourceId, y.id AS targetId, r
     ORDER BY r.articleCount DESC, type, sourceId, targetId
@@ -153,11 +166,12 @@ export async function findNeighborhood(
     RETURN found[0..$maxRelations] AS relations, size(found) > $maxRelations AS relationsTruncated`,
     { keptIds: kept.map(({ entity }) => entity.id), maxRelations: integer(options.maxRelations) },
   );
+  const row = parseRow(SubgraphRelationsRecord, relationsRecord, 'neighborhood relations');
   return {
     found: true,
     nodes: kept,
-    relations: ((row?.relations ?? []) as RawAggregatedRelation[]).map((raw) => toAggregatedRow(raw, {})),
-    nodesTruncated: reached?.nodesTruncated === true,
-    relationsTruncated: row?.relationsTruncated === true,
+    relations: row.relations.map((raw) => toAggregatedRow(raw, {})),
+    nodesTruncated: reached.nodesTruncated,
+    relationsTruncated: row.relationsTruncated,
   };
 }

@@ -1,19 +1,23 @@
 import neo4j from 'neo4j-driver';
-import {
-  ARTICLE_LABEL,
-  ENTITY_LABEL,
-  MERGE_LABEL,
-  DERIVED_RELATIONSHIP_TYPES,
-  cypherLabel,
-  type EntityType,
-} from '../domain/vocabulary.ts';
-import type { KnownEntity, KnownEntityLookup } from '../ingest/resolve-run.ts';
+import { z } from 'zod';
+import { ENTITY_TYPES, type EntityType } from '../domain/vocabulary.ts';
+import type { KnownEntity, KnownEntityLookup } from '../domain/write-plan.ts';
 import type { Db } from './driver.ts';
+import { ARTICLE, ENTITY, MENTIONS, MERGE, MERGED_INTO, entityTypeLabel } from './labels.cypher.ts';
+import { parseRows } from './parse-rows.ts';
 import { ENTITY_NORMALIZED_NAMES_INDEX } from './schema-statements.ts';
 
-const ENTITY = cypherLabel(ENTITY_LABEL);
-const MERGE = cypherLabel(MERGE_LABEL);
-const MERGED_INTO = DERIVED_RELATIONSHIP_TYPES.mergedInto;
+/** What PROJECTION returns (with `matchedId` from `byIds`). */
+const KnownEntitySchema = z.object({
+  id: z.string(),
+  type: z.enum(ENTITY_TYPES),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  wikidata: z.string().nullable(),
+  normalizedNames: z.array(z.string()),
+  wikidataArticles: z.array(z.string()),
+  matchedId: z.string().optional(),
+}) satisfies z.ZodType<KnownEntity>;
 
 /**
  * `wikidataArticles`: up to two articles whose mention gives the entity's wikidata id, enough to
@@ -22,7 +26,7 @@ const MERGED_INTO = DERIVED_RELATIONSHIP_TYPES.mergedInto;
 const PROJECTION = `{ id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []), wikidata: n.wikidata,
   normalizedNames: coalesce(n.normalizedNames, []),
   wikidataArticles: CASE WHEN n.wikidata IS NULL THEN [] ELSE COLLECT {
-    MATCH (a:${cypherLabel(ARTICLE_LABEL)})-[m:${DERIVED_RELATIONSHIP_TYPES.mentions}]->(n) WHERE m.wikidata = n.wikidata
+    MATCH (a:${ARTICLE})-[m:${MENTIONS}]->(n) WHERE m.wikidata = n.wikidata
     RETURN a.id LIMIT 2
   } END }`;
 
@@ -46,7 +50,11 @@ export function graphEntityLookup(db: Db): KnownEntityLookup {
       database: db.database,
       routing: neo4j.routing.READ,
     });
-    return records.map((record) => record.get('entity') as KnownEntity);
+    return parseRows(
+      KnownEntitySchema,
+      records.map((record) => record.get('entity')),
+      'known entity',
+    );
   }
   return {
     byIds: (ids) =>
@@ -68,7 +76,7 @@ export function graphEntityLookup(db: Db): KnownEntityLookup {
         `UNWIND $asked AS asked
          CALL db.index.fulltext.queryNodes($index, asked.query) YIELD node
          WITH node AS n, asked.name AS name
-         WHERE n:${cypherLabel(type)} AND name IN n.normalizedNames
+         WHERE n:${entityTypeLabel(type)} AND name IN n.normalizedNames
          WITH DISTINCT n
          RETURN ${PROJECTION} AS entity`,
         { index: ENTITY_NORMALIZED_NAMES_INDEX, asked: names.map((name) => ({ name, query: exactTermQuery(name) })) },

@@ -3,41 +3,33 @@
  * (contentHash, normalizedNames, loadedAt stay inside) and every row has the same shape.
  * Each takes the Cypher variable to project; variables are chosen by the code, never by a request.
  */
+import { ARTICLE_PROPERTY_KEYS, CLAIM_PROPERTY_KEYS, ENTITY_PROPERTY_KEYS } from '../domain/graph-properties.ts';
 import { DEFAULT_CONFIDENCE, DEFAULT_MODALITY } from '../domain/vocabulary.ts';
 import { seenRange } from './evidence-dates.ts';
-import type { EntityRow, EvidenceFilter, EvidenceRow, RelationRow } from './rows.ts';
+import type { EvidenceFilter, EvidenceRow, RawAggregatedRelation, RawRelation, RelationRow } from './rows.ts';
+
+const properties = (keys: readonly string[]) => keys.map((key) => `.${key}`).join(', ');
 
 export const entityProjection = (v: string): string =>
-  `${v} {.id, .type, .name, aliases: coalesce(${v}.aliases, []), .description, .wikidata, ` +
-  `.iso3, .category, .role, .date, .location, .summary}`;
+  `${v} {.id, .type, .name, aliases: coalesce(${v}.aliases, []), ${properties(ENTITY_PROPERTY_KEYS)}}`;
 
-export const articleProjection = (v: string): string => `${v} {.id, .title, .publishedAt, .url, .publisher, .language}`;
+export const articleProjection = (v: string): string => `${v} {${properties(ARTICLE_PROPERTY_KEYS)}}`;
+
+/** Claims written without a modality or a confidence get the format's defaults. */
+const CLAIM_DEFAULTS: Partial<Record<(typeof CLAIM_PROPERTY_KEYS)[number], string>> = {
+  modality: '$defaultModality',
+  confidence: '$defaultConfidence',
+};
 
 export const evidenceProjection = (v: string): string =>
-  `${v} {.articleId, .ordinal, .quote, modality: coalesce(${v}.modality, $defaultModality), ` +
-  `confidence: coalesce(${v}.confidence, $defaultConfidence), .attributedTo, .date, .effectiveDate, ` +
-  `.dateStart, .dateEnd, .demand, .note}`;
+  `${v} {.articleId, .ordinal, ` +
+  CLAIM_PROPERTY_KEYS.map((key) =>
+    CLAIM_DEFAULTS[key] ? `${key}: coalesce(${v}.${key}, ${CLAIM_DEFAULTS[key]})` : `.${key}`,
+  ).join(', ') +
+  '}';
 
 /** The parameters `evidenceProjection` refers to: the format's defaults, for claims written without them. */
 export const projectionParams = { defaultModality: DEFAULT_MODALITY, defaultConfidence: DEFAULT_CONFIDENCE };
-
-export interface RawRelation {
-  type: RelationRow['type'];
-  sourceId: string;
-  targetId: string;
-  /** '' in Cypher, where it is part of a sort key and a null would not compare. */
-  viaId: string;
-}
-
-/** A relation whose aggregates Cypher computed (`relationRow` in claims.cypher.ts); evidence loads on demand. */
-export interface RawAggregatedRelation extends RawRelation {
-  articleCount: unknown;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  sourceEntity?: EntityRow | null;
-  targetEntity?: EntityRow | null;
-  evidence?: EvidenceRow[];
-}
 
 export function toAggregatedRow(raw: RawAggregatedRelation, evidenceFilter: EvidenceFilter): RelationRow {
   return {
@@ -46,7 +38,7 @@ export function toAggregatedRow(raw: RawAggregatedRelation, evidenceFilter: Evid
     targetId: raw.targetId,
     viaId: raw.viaId === '' ? null : raw.viaId,
     evidenceFilter,
-    articleCount: Number(raw.articleCount),
+    articleCount: raw.articleCount ?? 0,
     firstSeen: raw.firstSeen ?? null,
     lastSeen: raw.lastSeen ?? null,
     ...(raw.sourceEntity && { sourceEntity: raw.sourceEntity }),

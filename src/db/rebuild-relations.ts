@@ -1,6 +1,7 @@
 import type { Db } from './driver.ts';
-import { CLAIM_LABEL, cypherLabel } from '../domain/vocabulary.ts';
-import { ENSURE_RELATIONS, RECOUNT_RELATIONS, type RelationToRecount } from './relation-aggregates.cypher.ts';
+import { CLAIM } from './labels.cypher.ts';
+import { parseRows } from './parse-rows.ts';
+import { ENSURE_RELATIONS, RECOUNT_RELATIONS, RelationToRecountSchema } from './relation-aggregates.cypher.ts';
 
 const RELATIONS_PER_TRANSACTION = 2000;
 
@@ -11,12 +12,16 @@ const RELATIONS_PER_TRANSACTION = 2000;
  */
 export async function rebuildRelations(db: Db): Promise<{ relations: number }> {
   const { records } = await db.driver.executeQuery(
-    `MATCH (c:${cypherLabel(CLAIM_LABEL)})
+    `MATCH (c:${CLAIM})
      RETURN DISTINCT c.type AS type, c.sourceId AS sourceId, c.targetId AS targetId, c.relation AS relation`,
     {},
     { database: db.database, routing: 'READ' },
   );
-  const relations = records.map((record) => record.toObject() as unknown as RelationToRecount);
+  const relations = parseRows(
+    RelationToRecountSchema,
+    records.map((record) => record.toObject()),
+    'relation of the claims',
+  );
   const session = db.driver.session({ database: db.database });
   try {
     for (let start = 0; start < relations.length; start += RELATIONS_PER_TRANSACTION) {

@@ -9,25 +9,18 @@
  * Relationship types cannot be parameters: one block per vocabulary type, each taking its
  * rows from one list, so the text is the same for every batch (and planned once).
  */
-import {
-  CLAIM_LABEL,
-  ENTITY_LABEL,
-  MODALITIES,
-  RELATION_TYPES,
-  cypherLabel,
-  cypherRelationshipType,
-} from '../domain/vocabulary.ts';
-
-const ENTITY = cypherLabel(ENTITY_LABEL);
-const CLAIM = cypherLabel(CLAIM_LABEL);
+import { z } from 'zod';
+import { MODALITIES, RELATION_TYPES, cypherRelationshipType } from '../domain/vocabulary.ts';
+import { CLAIM, ENTITY } from './labels.cypher.ts';
 
 /** What a relation's remaining claims are looked up by (the `relation` property of :Claim). */
-export interface RelationToRecount {
-  type: string;
-  sourceId: string;
-  targetId: string;
-  relation: string;
-}
+export const RelationToRecountSchema = z.object({
+  type: z.enum(RELATION_TYPES),
+  sourceId: z.string(),
+  targetId: z.string(),
+  relation: z.string(),
+});
+export type RelationToRecount = z.infer<typeof RelationToRecountSchema>;
 
 /** Modalities as a list literal, in the vocabulary's order (the order `modalities` keeps). */
 const MODALITY_ORDER = `[${MODALITIES.map((modality) => `'${modality}'`).join(', ')}]`;

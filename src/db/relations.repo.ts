@@ -6,9 +6,6 @@
  */
 import { STATEMENT_SOURCE_TYPES, cypherRelationshipType, type RelationType } from '../domain/vocabulary.ts';
 import {
-  ACTOR_LABELS,
-  CLAIM,
-  ENTITY,
   EVIDENCE_ORDER,
   canonicalId,
   evidenceOf,
@@ -22,23 +19,70 @@ import {
   type EvidenceFilter,
   type RelationScope,
 } from './claims.cypher.ts';
+import { z } from 'zod';
 import {
-  entityProjection,
-  evidenceProjection,
-  toAggregatedRow,
-  toRelationRow,
-  type RawAggregatedRelation,
-  type RawRelation,
-} from './projections.cypher.ts';
+  ACTOR_LABELS,
+  ARTICLE,
+  CLAIM,
+  CLAIMS,
+  ENTITY,
+  OBJECT,
+  SUBJECT,
+  entityTypeLabel,
+  relationshipType,
+} from './labels.cypher.ts';
+import { parseRow, parseRows } from './parse-rows.ts';
+import { entityProjection, evidenceProjection, toAggregatedRow, toRelationRow } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
-import type { EntityRow, EvidenceRow, RelationKey, RelationRow } from './rows.ts';
+import {
+  EntityRowSchema,
+  EvidenceRowSchema,
+  RawAggregatedRelationSchema,
+  RawRelationSchema,
+  RawRelationWithEvidenceSchema,
+  type EntityRow,
+  type EvidenceRow,
+  type RawAggregatedRelation,
+  type RelationKey,
+  type RelationRow,
+} from './rows.ts';
 
-const aggregatedRows = (value: unknown, filter: EvidenceFilter): RelationRow[] =>
-  ((value ?? []) as RawAggregatedRelation[]).map((raw) => toAggregatedRow(raw, filter));
 export type RelationWithEvidence = RelationRow & { evidence: EvidenceRow[] };
 
-const rowsWithEvidence = (value: unknown, filter: EvidenceFilter): RelationWithEvidence[] =>
-  ((value ?? []) as Array<RawRelation & { evidence: EvidenceRow[] }>).map((raw) => toRelationRow(raw, filter));
+const AggregatedRelations = z.array(RawAggregatedRelationSchema);
+const RelationsWithEvidence = z.array(RawRelationWithEvidenceSchema);
+
+/** What each query returns, record by record. */
+const PageRecord = z.object({ totalCount: z.number().nullable(), relations: AggregatedRelations });
+const EntityRelationsRecord = z.object({ entityId: z.string(), relations: AggregatedRelations });
+const ArticleRelationsRecord = z.object({ articleId: z.string(), relations: RelationsWithEvidence });
+const RelationsRecord = z.object({ relations: AggregatedRelations });
+const EvidenceListsRecord = z.object({ evidence: z.array(z.array(EvidenceRowSchema)) });
+const DyadRecord = z.object({
+  aId: z.string(),
+  bId: z.string(),
+  aFound: z.boolean(),
+  bFound: z.boolean(),
+  relations: RelationsWithEvidence,
+});
+const TimelineRecord = z.object({
+  scopeId: z.string(),
+  found: z.boolean(),
+  events: z.array(RawRelationSchema.extend({ evidence: EvidenceRowSchema })),
+  relations: AggregatedRelations,
+});
+const RankingRecord = z.object({
+  entity: EntityRowSchema,
+  articleCount: z.number(),
+  claimCount: z.number(),
+  counterpartCount: z.number(),
+});
+
+const aggregatedRows = (raws: readonly RawAggregatedRelation[], filter: EvidenceFilter): RelationRow[] =>
+  raws.map((raw) => toAggregatedRow(raw, filter));
+
+const ISSUED = relationshipType('ISSUED');
+const STATEMENT = entityTypeLabel('Statement');
 
 /** Keys travel through Cypher with '' for "not via a statement": part of a sort key, it must compare. */
 const toCypherKey = (key: RelationKey) => ({
@@ -100,7 +144,7 @@ export async function findRelationsPage(
 ): Promise<RelationsPage> {
   const scoped = selection.source !== null || selection.target !== null;
   const cypher = scoped ? scopedPageCypher(selection, after, options) : graphPageCypher(selection, after, options);
-  const [row] = await runner.read(cypher, {
+  const [record] = await runner.read(cypher, {
     ...evidenceParams(selection.filter),
     source: selection.source,
     target: selection.target,
@@ -111,9 +155,10 @@ export async function findRelationsPage(
     afterVia: after ? (after.viaId ?? '') : null,
     afterKey: after ? `${after.sourceId} ${after.targetId}` : null,
   });
-  const rows = aggregatedRows(row?.relations, selection.filter);
+  const row = parseRow(PageRecord, record, 'relations page');
+  const rows = aggregatedRows(row.relations, selection.filter);
   return {
-    totalCount: options.withTotalCount ? Number(row?.totalCount ?? 0) : null,
+    totalCount: options.withTotalCount ? (row.totalCount ?? 0) : null,
     rows: rows.slice(0, first),
     hasNextPage: rows.length > first,
   };
@@ -168,7 +213,7 @@ function graphPageCypher(
       RETURN '${relationshipType}' AS type, s.id AS sourceId, t.id AS targetId, '' AS viaId, r`);
     if (selection.includeStatements && STATEMENT_SOURCE_TYPES.includes(type)) {
       // Crediting statements to their issuers has no index order: bounded by the statements' relations of this type.
-      branches.push(`MATCH (s:${ENTITY})-[:ISSUED]->(st:Statement)-[r:${relationshipType}]->(t:${ENTITY})
+      branches.push(`MATCH (s:${ENTITY})-[:${ISSUED}]->(st:${STATEMENT})-[r:${relationshipType}]->(t:${ENTITY})
       WHERE s:${ACTOR_LABELS} AND ${passes}
       WITH '${relationshipType}' AS type, s.id AS sourceId, t.id AS targetId, st.id AS viaId, r
       WHERE ${after ? KEYSET : 'true'}
@@ -181,7 +226,7 @@ function graphPageCypher(
     counts.push(`COUNT { MATCH ()-[r:${relationshipType}]->() WHERE ${passes} }`);
     if (selection.includeStatements && STATEMENT_SOURCE_TYPES.includes(type)) {
       counts.push(
-        `COUNT { MATCH (s:${ENTITY})-[:ISSUED]->(:Statement)-[r:${relationshipType}]->() WHERE s:${ACTOR_LABELS} AND ${passes} }`,
+        `COUNT { MATCH (s:${ENTITY})-[:${ISSUED}]->(:${STATEMENT})-[r:${relationshipType}]->() WHERE s:${ACTOR_LABELS} AND ${passes} }`,
       );
     }
   }
@@ -232,7 +277,8 @@ export async function findRelationsOfEntities(
     }
     RETURN entityId, relations`;
   const records = await runner.read(cypher, { ...evidenceParams({}), ids, first: integer(options.first) });
-  return new Map(records.map((record) => [String(record.entityId), aggregatedRows(record.relations, {})]));
+  const rows = parseRows(EntityRelationsRecord, records, 'relations of entities');
+  return new Map(rows.map((row) => [row.entityId, aggregatedRows(row.relations, {})]));
 }
 
 /** For each article id, the relations it supports, in the article's order, with its evidence only. */
@@ -243,7 +289,7 @@ export async function findRelationsOfArticles(
   const cypher = `
     UNWIND $ids AS articleId
     CALL (articleId) {
-      MATCH (:Article {id: articleId})-[:CLAIMS]->(c:${CLAIM})
+      MATCH (:${ARTICLE} {id: articleId})-[:${CLAIMS}]->(c:${CLAIM})
       WITH c ORDER BY ${EVIDENCE_ORDER('c')}
       WITH c.type AS type, c.sourceId AS sourceId, c.targetId AS targetId, min(c.ordinal) AS firstOrdinal,
            collect(${evidenceProjection('c')}) AS evidence
@@ -252,7 +298,8 @@ export async function findRelationsOfArticles(
     }
     RETURN articleId, relations`;
   const records = await runner.read(cypher, { ...evidenceParams({}), ids });
-  return new Map(records.map((record) => [String(record.articleId), rowsWithEvidence(record.relations, {})]));
+  const rows = parseRows(ArticleRelationsRecord, records, 'relations of articles');
+  return new Map(rows.map((row) => [row.articleId, row.relations.map((raw) => toRelationRow(raw, {}))]));
 }
 
 /** The relations with these keys, in the same order; keys that name nothing are left out. */
@@ -268,8 +315,8 @@ export async function findRelationsByKeys(runner: QueryRunner, keys: readonly Re
     WITH i, ${relationRow('k.type', 'k.sourceId', 'k.targetId', 'k.viaId', 'agg', { endpoints: true })} AS relation
     ORDER BY i
     RETURN collect(relation) AS relations`;
-  const [row] = await runner.read(cypher, { ...evidenceParams({}), keys: keys.map(toCypherKey) });
-  return aggregatedRows(row?.relations, {});
+  const [record] = await runner.read(cypher, { ...evidenceParams({}), keys: keys.map(toCypherKey) });
+  return aggregatedRows(parseRow(RelationsRecord, record, 'relations by keys').relations, {});
 }
 
 /**
@@ -296,8 +343,8 @@ export async function findEvidenceOfRelations(
     }
     WITH i, evidence ORDER BY i
     RETURN collect(evidence) AS evidence`;
-  const [row] = await runner.read(cypher, { ...evidenceParams(filter), keys: keys.map(toCypherKey) });
-  return (row?.evidence ?? []) as EvidenceRow[][];
+  const [record] = await runner.read(cypher, { ...evidenceParams(filter), keys: keys.map(toCypherKey) });
+  return parseRow(EvidenceListsRecord, record, 'evidence of relations').evidence;
 }
 
 export interface DyadResult {
@@ -336,13 +383,14 @@ export async function findDyad(
       RETURN collect({type: type, sourceId: sourceId, targetId: targetId, viaId: viaId, evidence: evidence}) AS relations
     }
     RETURN aId, bId, EXISTS { MATCH (:${ENTITY} {id: aId}) } AS aFound, EXISTS { MATCH (:${ENTITY} {id: bId}) } AS bFound, relations`;
-  const [row] = await runner.read(cypher, { ...evidenceParams(options.filter), a, b });
+  const [record] = await runner.read(cypher, { ...evidenceParams(options.filter), a, b });
+  const row = parseRow(DyadRecord, record, 'dyad');
   return {
-    aId: String(row?.aId ?? a),
-    bId: String(row?.bId ?? b),
-    aFound: row?.aFound === true,
-    bFound: row?.bFound === true,
-    rows: rowsWithEvidence(row?.relations, options.filter),
+    aId: row.aId,
+    bId: row.bId,
+    aFound: row.aFound,
+    bFound: row.bFound,
+    rows: row.relations.map((raw) => toRelationRow(raw, options.filter)),
   };
 }
 
@@ -374,13 +422,13 @@ export async function findTimeline(
   // Statements are credited on the speaking side only: about the entity, the statement's own
   // claim is the event, not one copy per issuer.
   const parts = [
-    `MATCH (:${ENTITY} {id: scopeId})<-[:SUBJECT]-(c:${CLAIM}) WHERE ${where}
+    `MATCH (:${ENTITY} {id: scopeId})<-[:${SUBJECT}]-(c:${CLAIM}) WHERE ${where}
      RETURN c, c.sourceId AS sourceId, '' AS viaId`,
-    `MATCH (:${ENTITY} {id: scopeId})<-[:OBJECT]-(c:${CLAIM}) WHERE ${where}
+    `MATCH (:${ENTITY} {id: scopeId})<-[:${OBJECT}]-(c:${CLAIM}) WHERE ${where}
      RETURN c, c.sourceId AS sourceId, '' AS viaId`,
   ];
   if (options.includeStatements && viaTypes.length > 0) {
-    parts.push(`MATCH (e:${ENTITY} {id: scopeId})-[:ISSUED]->(st:Statement)<-[:SUBJECT]-(c:${CLAIM})
+    parts.push(`MATCH (e:${ENTITY} {id: scopeId})-[:${ISSUED}]->(st:${STATEMENT})<-[:${SUBJECT}]-(c:${CLAIM})
      WHERE e:${ACTOR_LABELS} AND c.type IN $viaTypes AND ${evidenceWhere(options.filter)}
      RETURN c, scopeId AS sourceId, st.id AS viaId`);
   }
@@ -407,22 +455,22 @@ export async function findTimeline(
       RETURN collect(${relationRow('type', 'sourceId', 'targetId', 'viaId')}) AS relations
     }
     RETURN scopeId, EXISTS { MATCH (:${ENTITY} {id: scopeId}) } AS found, events, relations`;
-  const [row] = await runner.read(cypher, {
+  const [record] = await runner.read(cypher, {
     ...evidenceParams(options.filter),
     id,
     types: options.types,
     viaTypes,
     first: integer(options.first),
   });
-  const events = (row?.events ?? []) as Array<RawRelation & { evidence: EvidenceRow }>;
+  const row = parseRow(TimelineRecord, record, 'timeline');
   return {
-    id: String(row?.scopeId ?? id),
-    found: row?.found === true,
-    events: events.map(({ evidence, ...key }) => ({
+    id: row.scopeId,
+    found: row.found,
+    events: row.events.map(({ evidence, ...key }) => ({
       key: { ...key, viaId: key.viaId === '' ? null : key.viaId },
       evidence,
     })),
-    rows: aggregatedRows(row?.relations, options.filter),
+    rows: aggregatedRows(row.relations, options.filter),
   };
 }
 
@@ -450,8 +498,8 @@ export async function findRanking(
     STATEMENT_SOURCE_TYPES.includes(options.type) && options.includeStatements
       ? `UNION
         MATCH (st:${ENTITY} {id: c.sourceId})
-        MATCH (s:${ENTITY})-[:ISSUED]->(st)
-        WHERE st:Statement AND s:${ACTOR_LABELS}
+        MATCH (s:${ENTITY})-[:${ISSUED}]->(st)
+        WHERE st:${STATEMENT} AND s:${ACTOR_LABELS}
         RETURN s.id AS sourceId, c.targetId AS targetId`
       : '';
   // Every claim of the type, read through the claim_relation index by its prefix (the type),
@@ -476,10 +524,5 @@ export async function findRanking(
     relationPrefix: `${cypherRelationshipType(options.type)} `,
     first: integer(options.first),
   });
-  return records.map((record) => ({
-    entity: record.entity as EntityRow,
-    articleCount: Number(record.articleCount),
-    claimCount: Number(record.claimCount),
-    counterpartCount: Number(record.counterpartCount),
-  }));
+  return parseRows(RankingRecord, records, 'ranking');
 }

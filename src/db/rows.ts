@@ -1,52 +1,89 @@
 /**
  * What the repositories return: plain JS objects (no Neo4j types), one shape per kind of
- * row, shared by the repositories and the GraphQL resolvers that read them.
+ * row, shared by the repositories and the GraphQL resolvers that read them. Rows that come
+ * from Neo4j are parsed with these schemas (built once, at load), never cast: a query that
+ * returns another shape fails with the field named (src/db/parse-rows.ts).
  */
-import type { EntityType, Modality, RelationType } from '../domain/vocabulary.ts';
+import { z } from 'zod';
+import {
+  ARTICLE_PROPERTY_KEYS,
+  ClaimPropsSchema,
+  ENTITY_PROPERTY_KEYS,
+  type ArticleProperty,
+  type EntityProperty,
+} from '../domain/graph-properties.ts';
+import { ENTITY_TYPES, RELATION_TYPES, type Modality, type RelationType } from '../domain/vocabulary.ts';
 
-export interface EntityRow {
-  id: string;
-  type: EntityType;
-  name: string;
-  aliases: string[];
-  description: string | null;
-  wikidata: string | null;
-  iso3: string | null;
-  category: string | null;
-  role: string | null;
-  date: string | null;
-  location: string | null;
-  summary: string | null;
+const text = z.string();
+const nullableText = z.string().nullable();
+
+/** Ids (or names) a query collected. */
+export const TextListSchema = z.array(text);
+
+/** `{key: string | null}` for each key: properties a node may lack (a projection gives null then). */
+function nullableTexts<K extends string>(keys: readonly K[]): Record<K, typeof nullableText> {
+  return Object.fromEntries(keys.map((key) => [key, nullableText])) as Record<K, typeof nullableText>;
 }
 
-export interface ArticleRow {
-  id: string;
-  title: string;
-  publishedAt: string;
-  url: string | null;
-  publisher: string | null;
-  language: string | null;
-}
+export const EntityRowSchema = z.object({
+  id: text,
+  type: z.enum(ENTITY_TYPES),
+  name: text,
+  aliases: z.array(text),
+  ...nullableTexts<EntityProperty>(ENTITY_PROPERTY_KEYS),
+});
+export type EntityRow = z.infer<typeof EntityRowSchema>;
+
+const REQUIRED_ARTICLE_PROPERTIES = ['id', 'title', 'publishedAt'] as const satisfies readonly ArticleProperty[];
+type OptionalArticleProperty = Exclude<ArticleProperty, (typeof REQUIRED_ARTICLE_PROPERTIES)[number]>;
+
+const isOptionalArticleProperty = (key: ArticleProperty): key is OptionalArticleProperty =>
+  !REQUIRED_ARTICLE_PROPERTIES.some((required) => required === key);
+
+export const ArticleRowSchema = z.object({
+  ...nullableTexts(ARTICLE_PROPERTY_KEYS.filter(isOptionalArticleProperty)),
+  id: text,
+  title: text,
+  publishedAt: text,
+});
+export type ArticleRow = z.infer<typeof ArticleRowSchema>;
 
 /** One claim: one vocabulary relationship of one article. */
-export interface EvidenceRow {
-  articleId: string;
-  ordinal: number | null;
-  quote: string | null;
-  modality: Modality;
-  confidence: number;
-  attributedTo: string | null;
-  date: string | null;
-  /** `date`, else the article's `publishedAt`. */
-  effectiveDate: string | null;
-  /** `YYYY-MM-DD` bounds of `effectiveDate`. */
-  dateStart: string | null;
-  dateEnd: string | null;
-  demand: string | null;
-  note: string | null;
+export const EvidenceRowSchema = ClaimPropsSchema.extend({
+  articleId: text,
+  ordinal: z.number().nullable(),
+  // Claims written before the date bounds existed lack them.
+  effectiveDate: nullableText,
+  dateStart: nullableText,
+  dateEnd: nullableText,
   /** The article, when the query that read the evidence projected it (saves the resolver a load). */
-  article?: ArticleRow;
-}
+  article: ArticleRowSchema.nullish(),
+});
+export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
+
+/** A relation as Cypher names it: `viaId` is '' there (part of a sort key, where a null would not compare). */
+export const RawRelationSchema = z.object({
+  type: z.enum(RELATION_TYPES),
+  sourceId: text,
+  targetId: text,
+  viaId: text,
+});
+export type RawRelation = z.infer<typeof RawRelationSchema>;
+
+/** A relation whose aggregates Cypher computed (`relationRow` in claims.cypher.ts); evidence loads on demand. */
+export const RawAggregatedRelationSchema = RawRelationSchema.extend({
+  // Null when an evidence filter left the relation no claim.
+  articleCount: z.number().nullable(),
+  firstSeen: nullableText,
+  lastSeen: nullableText,
+  sourceEntity: EntityRowSchema.nullish(),
+  targetEntity: EntityRowSchema.nullish(),
+  evidence: z.array(EvidenceRowSchema).optional(),
+});
+export type RawAggregatedRelation = z.infer<typeof RawAggregatedRelationSchema>;
+
+/** A relation read with its (already filtered, oldest-first) evidence. */
+export const RawRelationWithEvidenceSchema = RawRelationSchema.extend({ evidence: z.array(EvidenceRowSchema) });
 
 /**
  * Identifies an aggregated relation. `viaId` is the Statement through which the claims are

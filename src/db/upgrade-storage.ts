@@ -4,16 +4,11 @@
  * relationship per (source, type, target). Such a graph is recognised by the indexes that model
  * kept on each relationship type's `articleId`; a graph without them has nothing to upgrade.
  */
-import {
-  CLAIM_LABEL,
-  DERIVED_RELATIONSHIP_TYPES,
-  ENTITY_LABEL,
-  ARTICLE_LABEL,
-  RELATION_TYPES,
-  cypherLabel,
-  cypherRelationshipType,
-} from '../domain/vocabulary.ts';
+import { RELATION_TYPES, cypherRelationshipType } from '../domain/vocabulary.ts';
 import type { Db } from './driver.ts';
+import { ARTICLE, ATTRIBUTED_TO, CLAIM, CLAIMS, ENTITY, OBJECT, SUBJECT } from './labels.cypher.ts';
+import { parseRow } from './parse-rows.ts';
+import { TextListSchema } from './rows.ts';
 import { rebuildRelations } from './rebuild-relations.ts';
 
 const LEGACY_INDEXES = RELATION_TYPES.flatMap((type) => {
@@ -33,11 +28,9 @@ export async function upgradeStorage(db: Db): Promise<StorageUpgrade> {
     { names: LEGACY_INDEXES },
     { database: db.database, routing: 'READ' },
   );
-  const legacy = (records[0]?.get('names') as string[] | undefined) ?? [];
+  const legacy = parseRow(TextListSchema, records[0]?.get('names'), 'legacy index names');
   if (legacy.length === 0) return { claims: 0, relations: 0 };
 
-  const { claims: CLAIMS, subject: SUBJECT, object: OBJECT, attributedTo: ATTRIBUTED_TO } = DERIVED_RELATIONSHIP_TYPES;
-  const [ENTITY, ARTICLE, CLAIM] = [ENTITY_LABEL, ARTICLE_LABEL, CLAIM_LABEL].map(cypherLabel);
   const session = db.driver.session({ database: db.database });
   let claims = 0;
   try {

@@ -5,7 +5,8 @@
  * database sees it already summed (entity names per entity, claim aggregates per relation).
  */
 import { RELATION_TYPES, type EntityType, type RelationType } from '../domain/vocabulary.ts';
-import type { ArticleWritePlan, EntityRow as PlannedEntity, RelationProps } from '../ingest/plan-article-write.ts';
+import type { ClaimProps } from '../domain/graph-properties.ts';
+import type { ArticleWritePlan, ForwardReference, PlannedClaim, PlannedEntity } from '../domain/write-plan.ts';
 
 export interface ArticleWriteRow {
   id: string;
@@ -46,7 +47,7 @@ export interface ClaimRow {
   targetId: string;
   /** `"<TYPE> <sourceId> <targetId>"`: the relation the claim belongs to (indexed). */
   relation: string;
-  props: RelationProps;
+  props: ClaimProps;
 }
 
 /**
@@ -79,7 +80,7 @@ export const claimId = (articleId: string, ordinal: number): string => `${articl
 
 /** Sorts like evidence is listed: oldest first, then article, then position in the article. */
 export const evidenceOrder = (
-  props: Pick<RelationProps, 'dateStart' | 'dateEnd'>,
+  props: Pick<ClaimProps, 'dateStart' | 'dateEnd'>,
   articleId: string,
   ordinal: number,
 ): string => `${props.dateStart} ${props.dateEnd} ${articleId} ${String(ordinal).padStart(6, '0')}`;
@@ -88,7 +89,7 @@ export interface BatchRows {
   articles: ArticleWriteRow[];
   entities: EntityUpsertRow[];
   mentions: MentionRow[];
-  forwardReferences: Array<{ id: string; type: EntityType; name: string }>;
+  forwardReferences: ForwardReference[];
   claims: ClaimRow[];
   attributions: Array<{ claimId: string; entityId: string }>;
   relationDeltas: RelationDeltaRow[];
@@ -188,7 +189,7 @@ export function batchRows(plans: readonly ArticleWritePlan[]): BatchRows {
 function addToDelta(
   deltas: Map<string, RelationDeltaRow & { articles: Set<string> }>,
   type: RelationType,
-  relation: ArticleWritePlan['relationsByType'][RelationType] extends (infer R)[] | undefined ? R : never,
+  relation: PlannedClaim,
   articleId: string,
   relationName: string,
 ): void {

@@ -169,9 +169,12 @@ export const EntitySchema = z
   ])
   .describe('A State, Group, Person, Meeting or Statement the article mentions.');
 
+/** A property some entity type adds to the common ones (`iso3`, `category`, ...). */
+export type EntityTypeProperty = { [T in EntityType]: keyof (typeof entityExtras)[T] }[EntityType];
+
 /** The type-specific properties of each entity type, derived from the schema. */
-export function entityTypeProps(type: EntityType): readonly string[] {
-  return Object.keys(entityExtras[type]);
+export function entityTypeProps(type: EntityType): readonly EntityTypeProperty[] {
+  return Object.keys(entityExtras[type]) as EntityTypeProperty[];
 }
 
 /** The optional properties every entity may carry besides id, type, name and aliases. */

@@ -6,8 +6,9 @@
 import { GraphQLEnumType, isInterfaceType, type GraphQLSchema } from 'graphql';
 import { ENTITY_TYPES, MODALITIES, RELATION_TYPES, toGraphQLEnum } from '../domain/vocabulary.ts';
 
-const byGraphQLName = (values: readonly string[]) =>
-  Object.fromEntries(values.map((value) => [toGraphQLEnum(value), value])) as Record<string, string>;
+/** `{STATE: 'State', ...}`: typed per value, so the generated resolver types check it against the SDL. */
+const byGraphQLName = <Value extends string>(values: readonly Value[]) =>
+  Object.fromEntries(values.map((value) => [toGraphQLEnum(value), value])) as { [V in Value as Uppercase<V>]: V };
 
 export const ENUM_VALUES = {
   EntityType: byGraphQLName(ENTITY_TYPES),

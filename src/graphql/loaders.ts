@@ -28,8 +28,8 @@ export interface Loaders {
   /** The claims behind relations, under the filter their aggregates were counted with. */
   relationEvidence(filter: EvidenceFilter): DataLoader<RelationKey, EvidenceRow[], string>;
   /** Rows a query already returned whole: later loads of the same id cost nothing. */
-  primeEntities(rows: readonly EntityRow[]): readonly EntityRow[];
-  primeArticles(rows: readonly ArticleRow[]): readonly ArticleRow[];
+  primeEntities<Rows extends readonly EntityRow[]>(rows: Rows): Rows;
+  primeArticles<Rows extends readonly ArticleRow[]>(rows: Rows): Rows;
 }
 
 /** One loader per distinct argument set, created on first use. */
@@ -59,11 +59,11 @@ export function createLoaders(runner: QueryRunner): Loaders {
     inOrder(ids, await findArticlesByIds(runner, ids), null),
   );
 
-  const primeEntities = (rows: readonly EntityRow[]) => {
+  const primeEntities = <Rows extends readonly EntityRow[]>(rows: Rows): Rows => {
     for (const row of rows) entity.prime(row.id, row);
     return rows;
   };
-  const primeArticles = (rows: readonly ArticleRow[]) => {
+  const primeArticles = <Rows extends readonly ArticleRow[]>(rows: Rows): Rows => {
     for (const row of rows) article.prime(row.id, row);
     return rows;
   };

@@ -1,7 +1,7 @@
 /**
- * What loading one article writes, as plain JSON rows the data layer passes to UNWIND
- * (docs/graph-model.md). No Neo4j types and no Cypher here: the plan is data, and tests
- * can read it.
+ * Plans what loading one article writes (src/domain/write-plan.ts), as plain JSON rows the
+ * data layer passes to UNWIND (docs/graph-model.md). No Neo4j types and no Cypher here: the
+ * plan is data, and tests can read it.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -11,73 +11,16 @@ import {
   type ExtractedArticle,
 } from '../domain/article.schema.ts';
 import { dateBounds } from '../domain/dates.ts';
-import type { EntityType, Modality, RelationType } from '../domain/vocabulary.ts';
+import type { RelationType } from '../domain/vocabulary.ts';
+import type { ArticleWritePlan, PlannedClaim, PlannedEntity } from '../domain/write-plan.ts';
 import { normalizedNamesOf } from './normalize-name.ts';
-import type { Merge, Resolution } from './resolve-run.ts';
+import type { Resolution } from './resolve-run.ts';
 
-export interface ArticleRow {
-  id: string;
-  title: string;
-  publishedAt: string;
-  url: string | null;
-  publisher: string | null;
-  language: string | null;
-  contentHash: string;
-  /** sha256 of the file's bytes, when the article came from a file: an unchanged file is then skipped unread. */
-  fileHash: string | null;
-  entityCount: number;
-  relationCount: number;
-}
+export type { ArticleWritePlan } from '../domain/write-plan.ts';
 
-export interface EntityRow {
-  /** Canonical id: differs from `localId` when the entity was resolved into a known one. */
-  id: string;
-  type: EntityType;
-  /** The id the article used (MENTIONS.localId). */
-  localId: string;
-  name: string;
-  aliases: string[];
-  normalizedNames: string[];
-  /** `description`, `wikidata` and the type's own fields; null when absent. */
-  props: Record<string, string | null>;
-}
-
-export interface RelationProps {
-  quote: string | null;
-  modality: Modality;
-  confidence: number;
-  attributedTo: string | null;
-  date: string | null;
-  effectiveDate: string;
-  dateStart: string;
-  dateEnd: string;
-  demand: string | null;
-  note: string | null;
-}
-
-export interface RelationRow {
-  sourceId: string;
-  targetId: string;
-  /** Index in the article's `relations` array. */
-  ordinal: number;
-  props: RelationProps;
-}
-
-export interface ArticleWritePlan {
-  article: ArticleRow;
-  entities: EntityRow[];
-  /** Grouped because a relationship type cannot be a Cypher parameter: one UNWIND per type. */
-  relationsByType: Partial<Record<RelationType, RelationRow[]>>;
-  /** Canonical ids, without duplicates. */
-  authorIds: string[];
-  merges: Merge[];
-  /** Entities only a later file of the run defines, created by this write for its claims. */
-  forwardReferences: Resolution['forwardReferences'];
-}
-
-function entityRow(entity: EntityInput, canonical: (id: string) => string): EntityRow {
+function plannedEntity(entity: EntityInput, canonical: (id: string) => string): PlannedEntity {
   const fields = entity as Readonly<Record<string, unknown>>;
-  const props: Record<string, string | null> = {};
+  const props: PlannedEntity['props'] = {};
   for (const key of [...ENTITY_COMMON_PROPS, ...entityTypeProps(entity.type)]) {
     const value = fields[key];
     props[key] = typeof value === 'string' ? value : null;
@@ -103,7 +46,7 @@ export function planArticleWrite(
   const canonical = (id: string) => resolution.canonicalIds.get(id) ?? id;
   const meta = article.article;
 
-  const relationsByType: Partial<Record<RelationType, RelationRow[]>> = {};
+  const relationsByType: Partial<Record<RelationType, PlannedClaim[]>> = {};
   article.relations.forEach((relation, ordinal) => {
     const effectiveDate = relation.date ?? meta.publishedAt;
     const { start, end } = dateBounds(effectiveDate);
@@ -140,7 +83,7 @@ export function planArticleWrite(
       entityCount: article.entities.length,
       relationCount: article.relations.length,
     },
-    entities: article.entities.map((entity) => entityRow(entity, canonical)),
+    entities: article.entities.map((entity) => plannedEntity(entity, canonical)),
     relationsByType,
     authorIds: [...new Set((meta.authors ?? []).map(canonical))],
     merges: resolution.merges,

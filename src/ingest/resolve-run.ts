@@ -10,52 +10,12 @@
  */
 import type { EntityInput, ExtractedArticle } from '../domain/article.schema.ts';
 import type { EntityType } from '../domain/vocabulary.ts';
+import type { ForwardReference, KnownEntity, KnownEntityLookup, Merge } from '../domain/write-plan.ts';
 import { listWords, type ValidationIssue } from './issues.ts';
 import { normalizedNamesOf } from './normalize-name.ts';
 import { referencesOf, wrongTypeMessage, type EntityReference } from './validate-article.ts';
 
-export interface KnownEntity {
-  id: string;
-  type: EntityType;
-  name: string;
-  aliases: string[];
-  wikidata?: string | null;
-  /** Articles (at most two) whose mention of the entity gives its `wikidata`. */
-  wikidataArticles?: string[];
-  /** Set by `byIds` when the asked id was merged into this entity before. */
-  matchedId?: string;
-  /**
-   * The normalized names `byNormalizedNames` matches on, as the graph stores them; when
-   * absent, those of `name` and `aliases`.
-   */
-  normalizedNames?: string[];
-}
-
-/**
- * Looks entities up in the graph; implemented in src/db. Batched: one call per method (and
- * type) per chunk of files, or per file when `addFile` is used without `prefetch`.
- */
-export interface KnownEntityLookup {
-  /** Also resolves ids that were merged before: the canonical entity, with `matchedId` = the asked id. */
-  byIds(ids: string[]): Promise<KnownEntity[]>;
-  byWikidata(qids: string[]): Promise<KnownEntity[]>;
-  /** Entities of that type whose normalized name or alias is in `names`. */
-  byNormalizedNames(type: EntityType, names: string[]): Promise<KnownEntity[]>;
-}
-
-export interface Merge {
-  /** The id the article used. */
-  fromId: string;
-  /** The known entity it was resolved into. */
-  intoId: string;
-  reason: 'wikidata' | 'name';
-  /** The wikidata id or the normalized name that matched. */
-  matched: string;
-  file: string;
-  articleId: string;
-  fromName: string;
-  fromType: EntityType;
-}
+export type { KnownEntity, KnownEntityLookup, Merge } from '../domain/write-plan.ts';
 
 export interface Resolution {
   file: string;
@@ -67,7 +27,7 @@ export interface Resolution {
    * written first, so its writer creates them (type and name) for its claims to point at;
    * the defining file then fills them in.
    */
-  forwardReferences: Array<{ id: string; type: EntityType; name: string }>;
+  forwardReferences: ForwardReference[];
 }
 
 export interface RunResolution {

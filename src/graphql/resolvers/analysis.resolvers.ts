@@ -1,36 +1,20 @@
 /** The questions analysts ask after the contract's: between two actors, who ranks first, when. */
 import { compareEvidenceByDate, seenRange } from '../../db/evidence-dates.ts';
-import { findDyad, findRanking, findTimeline, type RelationWithEvidence } from '../../db/relations.repo.ts';
-import type { EvidenceRow, RelationRow } from '../../db/rows.ts';
-import type { RelationType } from '../../domain/vocabulary.ts';
+import { findDyad, findRanking, findTimeline } from '../../db/relations.repo.ts';
 import { checkFirst, dateWindow, relationTypes } from '../args.ts';
-import type { GraphQLContext } from '../context.ts';
 import { encodeRelationKey } from '../cursor.ts';
 import { NotFoundError } from '../errors.ts';
+import type { Resolvers, ResolversParentTypes } from '../generated/resolvers-types.ts';
 import { LIMITS } from '../limits.ts';
 import { requireEntity } from './shared.ts';
 
-interface TimelineEvent {
-  date: string | null;
-  relation: RelationRow;
-  evidence: EvidenceRow;
-}
-
-interface Dyad {
-  aId: string;
-  bId: string;
-  relations: RelationWithEvidence[];
-}
+type TimelineEvent = ResolversParentTypes['TimelineEvent'];
 
 const byEvidenceDate = (x: TimelineEvent, y: TimelineEvent) => compareEvidenceByDate(x.evidence, y.evidence);
 
 export const analysisResolvers = {
   Query: {
-    dyad: async (
-      _root: unknown,
-      args: { a: string; b: string; types?: RelationType[] | null; includeStatements: boolean },
-      ctx: GraphQLContext,
-    ): Promise<Dyad> => {
+    dyad: async (_root, args, ctx) => {
       const result = await findDyad(ctx.queries, args.a, args.b, {
         types: relationTypes(args.types),
         includeStatements: args.includeStatements,
@@ -41,18 +25,7 @@ export const analysisResolvers = {
       return { aId: result.aId, bId: result.bId, relations: result.rows };
     },
 
-    ranking: async (
-      _root: unknown,
-      args: {
-        type: RelationType;
-        role: 'SOURCE' | 'TARGET';
-        first: number;
-        includeStatements: boolean;
-        since?: string | null;
-        until?: string | null;
-      },
-      ctx: GraphQLContext,
-    ) => {
+    ranking: async (_root, args, ctx) => {
       const rows = await findRanking(ctx.queries, {
         type: args.type,
         role: args.role,
@@ -64,18 +37,7 @@ export const analysisResolvers = {
       return rows;
     },
 
-    timeline: async (
-      _root: unknown,
-      args: {
-        id: string;
-        types?: RelationType[] | null;
-        since?: string | null;
-        until?: string | null;
-        includeStatements: boolean;
-        first: number;
-      },
-      ctx: GraphQLContext,
-    ): Promise<TimelineEvent[]> => {
+    timeline: async (_root, args, ctx) => {
       const result = await findTimeline(ctx.queries, args.id, {
         types: relationTypes(args.types),
         includeStatements: args.includeStatements,
@@ -92,17 +54,17 @@ export const analysisResolvers = {
   },
 
   Dyad: {
-    a: (dyad: Dyad, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, dyad.aId),
-    b: (dyad: Dyad, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, dyad.bId),
-    timeline: (dyad: Dyad): TimelineEvent[] =>
+    a: (dyad, _args, ctx) => requireEntity(ctx, dyad.aId),
+    b: (dyad, _args, ctx) => requireEntity(ctx, dyad.bId),
+    timeline: (dyad): TimelineEvent[] =>
       dyad.relations
         .flatMap((relation) =>
           relation.evidence.map((evidence) => ({ date: evidence.effectiveDate, relation, evidence })),
         )
         .sort(byEvidenceDate),
-    articleCount: (dyad: Dyad) =>
+    articleCount: (dyad) =>
       new Set(dyad.relations.flatMap((relation) => relation.evidence.map((e) => e.articleId))).size,
-    firstSeen: (dyad: Dyad) => seenRange(dyad.relations.flatMap((relation) => relation.evidence)).firstSeen,
-    lastSeen: (dyad: Dyad) => seenRange(dyad.relations.flatMap((relation) => relation.evidence)).lastSeen,
+    firstSeen: (dyad) => seenRange(dyad.relations.flatMap((relation) => relation.evidence)).firstSeen,
+    lastSeen: (dyad) => seenRange(dyad.relations.flatMap((relation) => relation.evidence)).lastSeen,
   },
-};
+} satisfies Resolvers;

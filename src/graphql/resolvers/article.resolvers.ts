@@ -1,13 +1,9 @@
-import type { ArticleRow } from '../../db/rows.ts';
-import type { GraphQLContext } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
 export const articleResolvers = {
   Article: {
-    authors: (article: ArticleRow, _args: unknown, ctx: GraphQLContext) =>
-      ctx.loaders.linkedEntities('articleAuthors').load(article.id),
-    entities: (article: ArticleRow, _args: unknown, ctx: GraphQLContext) =>
-      ctx.loaders.linkedEntities('articleEntities').load(article.id),
-    relations: (article: ArticleRow, _args: unknown, ctx: GraphQLContext) =>
-      ctx.loaders.articleRelations.load(article.id),
+    authors: (article, _args, ctx) => ctx.loaders.linkedEntities('articleAuthors').load(article.id),
+    entities: (article, _args, ctx) => ctx.loaders.linkedEntities('articleEntities').load(article.id),
+    relations: (article, _args, ctx) => ctx.loaders.articleRelations.load(article.id),
   },
-};
+} satisfies Resolvers;

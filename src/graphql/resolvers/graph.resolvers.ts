@@ -1,17 +1,12 @@
 import { findNeighborhood, findShortestPath } from '../../db/graph.repo.ts';
-import type { RelationType } from '../../domain/vocabulary.ts';
 import { checkRange, relationTypes } from '../args.ts';
-import type { GraphQLContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { LIMITS } from '../limits.ts';
 
 export const graphResolvers = {
   Query: {
-    path: async (
-      _root: unknown,
-      args: { from: string; to: string; maxHops: number; types?: RelationType[] | null },
-      ctx: GraphQLContext,
-    ) => {
+    path: async (_root, args, ctx) => {
       const maxHops = checkRange(args.maxHops, 1, LIMITS.maxHops, 'maxHops');
       const result = await findShortestPath(ctx.queries, args.from, args.to, {
         maxHops,
@@ -27,11 +22,7 @@ export const graphResolvers = {
       };
     },
 
-    neighborhood: async (
-      _root: unknown,
-      args: { id: string; depth: number; types?: RelationType[] | null },
-      ctx: GraphQLContext,
-    ) => {
+    neighborhood: async (_root, args, ctx) => {
       const depth = checkRange(args.depth, 1, LIMITS.depth, 'depth');
       const result = await findNeighborhood(ctx.queries, args.id, {
         depth,
@@ -47,4 +38,4 @@ export const graphResolvers = {
       };
     },
   },
-};
+} satisfies Resolvers;

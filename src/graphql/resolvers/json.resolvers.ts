@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 
 /** Any JSON value; the ingest pipeline validates its shape, with paths into the document. */
 export const jsonResolvers = {
@@ -9,4 +10,4 @@ export const jsonResolvers = {
     parseValue: (value) => value,
     parseLiteral: (ast, variables) => (ast.kind === Kind.NULL ? null : valueFromASTUntyped(ast, variables)),
   }),
-};
+} satisfies Resolvers;

@@ -5,13 +5,12 @@ import { requireMutationAccess } from '../auth.ts';
 import type { GraphQLContext } from '../context.ts';
 import { IngestBusyError } from '../../db/ingest-lease.ts';
 import { BadUserInputError, NotFoundError, WriterBusyError, mapNeo4jError } from '../errors.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import type { IngestReportParent } from './parents.ts';
 import { requireArticle, requireEntity } from './shared.ts';
 
 /** How the document is named in the pipeline's issues; the API reports them as `document.<path>`. */
 const DOCUMENT = 'document';
-
-type IngestReport = SeedReport & { articleId: string; outcome: 'created' | 'replaced' | 'unchanged' };
-type MergeRecord = SeedReport['merges'][number];
 
 /**
  * A request waits for another writer (a seed run, say) at most until a second before its
@@ -36,7 +35,7 @@ function toBadUserInput(error: SeedValidationError, limits: IngestLimits): BadUs
 
 export const mutationResolvers = {
   Mutation: {
-    ingestArticle: async (_root: unknown, args: { document: unknown }, ctx: GraphQLContext): Promise<IngestReport> => {
+    ingestArticle: async (_root, args, ctx): Promise<IngestReportParent> => {
       requireMutationAccess(ctx.auth);
       let report: SeedReport;
       try {
@@ -55,7 +54,7 @@ export const mutationResolvers = {
       return { ...report, articleId, outcome };
     },
 
-    removeArticle: async (_root: unknown, args: { id: string }, ctx: GraphQLContext) => {
+    removeArticle: async (_root, args, ctx) => {
       requireMutationAccess(ctx.auth);
       const result = await removeArticle(args.id, ctx.db, writerOptions(ctx)).catch((error: unknown) => {
         throw mapWriterError(error);
@@ -66,12 +65,11 @@ export const mutationResolvers = {
   },
 
   IngestReport: {
-    article: (report: IngestReport, _args: unknown, ctx: GraphQLContext) => requireArticle(ctx, report.articleId),
-    warnings: (report: IngestReport) =>
-      report.warnings.map((issue) => ({ field: fieldOf(issue.path), message: issue.message })),
+    article: (report, _args, ctx) => requireArticle(ctx, report.articleId),
+    warnings: (report) => report.warnings.map((issue) => ({ field: fieldOf(issue.path), message: issue.message })),
   },
 
   MergeRecord: {
-    into: (merge: MergeRecord, _args: unknown, ctx: GraphQLContext) => requireEntity(ctx, merge.intoId),
+    into: (merge, _args, ctx) => requireEntity(ctx, merge.intoId),
   },
-};
+} satisfies Resolvers;

@@ -1,27 +1,14 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { listArticles } from '../../db/articles.repo.ts';
 import { searchEntities } from '../../db/entities.repo.ts';
 import { findRelationsByKeys, findRelationsPage } from '../../db/relations.repo.ts';
-import type { EntityType, Modality, RelationType } from '../../domain/vocabulary.ts';
 import { checkConfidence, checkFirst, dateWindow, relationTypes } from '../args.ts';
-import type { GraphQLContext } from '../context.ts';
 import { decodeRelationKey, encodeRelationKey } from '../cursor.ts';
 import { BadUserInputError } from '../errors.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { LIMITS } from '../limits.ts';
 import { buildLuceneQuery } from '../lucene.ts';
 import { rankSearchHits } from '../search-ranking.ts';
 import { selectsField, selectsPath } from '../selection.ts';
-
-interface RelationFilterInput {
-  source?: string | null;
-  target?: string | null;
-  types?: RelationType[] | null;
-  minConfidence?: number | null;
-  modalities?: Modality[] | null;
-  since?: string | null;
-  until?: string | null;
-  includeStatements?: boolean | null;
-}
 
 /** Lucene hits fetched per requested result, so that re-ranking has candidates to choose from. */
 const SEARCH_CANDIDATES_PER_RESULT = 3;
@@ -29,13 +16,9 @@ const SEARCH_MIN_CANDIDATES = 30;
 
 export const queryResolvers = {
   Query: {
-    entity: (_root: unknown, args: { id: string }, ctx: GraphQLContext) => ctx.loaders.entity.load(args.id),
+    entity: (_root, args, ctx) => ctx.loaders.entity.load(args.id),
 
-    search: async (
-      _root: unknown,
-      args: { query: string; types?: EntityType[] | null; first: number },
-      ctx: GraphQLContext,
-    ) => {
+    search: async (_root, args, ctx) => {
       const first = checkFirst(args.first, LIMITS.search);
       if (args.query.length > LIMITS.searchQueryLength) {
         throw new BadUserInputError({
@@ -52,12 +35,7 @@ export const queryResolvers = {
       return ctx.loaders.primeEntities(rankSearchHits(args.query, hits).slice(0, first));
     },
 
-    relations: async (
-      _root: unknown,
-      args: { filter?: RelationFilterInput | null; first: number; after?: string | null },
-      ctx: GraphQLContext,
-      info: GraphQLResolveInfo,
-    ) => {
+    relations: async (_root, args, ctx, info) => {
       const first = checkFirst(args.first, LIMITS.relationsPage, 'first', 'page through the rest with after');
       const after = args.after ? decodeRelationKey(args.after, 'after') : null;
       const filter = args.filter ?? {};
@@ -95,14 +73,14 @@ export const queryResolvers = {
       };
     },
 
-    relation: async (_root: unknown, args: { id: string }, ctx: GraphQLContext) => {
+    relation: async (_root, args, ctx) => {
       const [row] = await findRelationsByKeys(ctx.queries, [decodeRelationKey(args.id, 'id')]);
       return row ?? null;
     },
 
-    article: (_root: unknown, args: { id: string }, ctx: GraphQLContext) => ctx.loaders.article.load(args.id),
+    article: (_root, args, ctx) => ctx.loaders.article.load(args.id),
 
-    articles: async (_root: unknown, args: { first: number }, ctx: GraphQLContext) =>
+    articles: async (_root, args, ctx) =>
       ctx.loaders.primeArticles(await listArticles(ctx.queries, checkFirst(args.first, LIMITS.articles))),
   },
-};
+} satisfies Resolvers;

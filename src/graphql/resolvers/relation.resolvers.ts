@@ -1,28 +1,28 @@
-import type { EvidenceRow, RelationRow } from '../../db/rows.ts';
-import type { GraphQLContext } from '../context.ts';
 import { encodeRelationKey } from '../cursor.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { optionalEntity, requireArticle, requireEntity } from './shared.ts';
 
 export const relationResolvers = {
   Relation: {
-    id: (relation: RelationRow) => encodeRelationKey(relation),
-    source: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) =>
+    id: (relation) => encodeRelationKey(relation),
+    source: (relation, _args, ctx) =>
       relation.sourceEntity
-        ? ctx.loaders.primeEntities([relation.sourceEntity])[0]
+        ? ctx.loaders.primeEntities([relation.sourceEntity] as const)[0]
         : requireEntity(ctx, relation.sourceId),
-    target: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) =>
+    target: (relation, _args, ctx) =>
       relation.targetEntity
-        ? ctx.loaders.primeEntities([relation.targetEntity])[0]
+        ? ctx.loaders.primeEntities([relation.targetEntity] as const)[0]
         : requireEntity(ctx, relation.targetId),
-    via: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) => optionalEntity(ctx, relation.viaId),
+    via: (relation, _args, ctx) => optionalEntity(ctx, relation.viaId),
     // Read only when asked, for every relation of the response level at once.
-    evidence: (relation: RelationRow, _args: unknown, ctx: GraphQLContext) =>
+    evidence: (relation, _args, ctx) =>
       relation.evidence ?? ctx.loaders.relationEvidence(relation.evidenceFilter).load(relation),
   },
   Evidence: {
-    attributedTo: (evidence: EvidenceRow, _args: unknown, ctx: GraphQLContext) =>
-      optionalEntity(ctx, evidence.attributedTo),
-    article: (evidence: EvidenceRow, _args: unknown, ctx: GraphQLContext) =>
-      evidence.article ? ctx.loaders.primeArticles([evidence.article])[0] : requireArticle(ctx, evidence.articleId),
+    attributedTo: (evidence, _args, ctx) => optionalEntity(ctx, evidence.attributedTo),
+    article: (evidence, _args, ctx) =>
+      evidence.article
+        ? ctx.loaders.primeArticles([evidence.article] as const)[0]
+        : requireArticle(ctx, evidence.articleId),
   },
-};
+} satisfies Resolvers;
