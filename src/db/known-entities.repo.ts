@@ -1,4 +1,3 @@
-import neo4j from 'neo4j-driver';
 import {
   ARTICLE_LABEL,
   ENTITY_LABEL,
@@ -8,6 +7,7 @@ import {
   type EntityType,
 } from '../domain/vocabulary.ts';
 import type { KnownEntity, KnownEntityLookup } from '../ingest/resolve-run.ts';
+import { executeRead } from './cypher-trace.ts';
 import type { Db } from './driver.ts';
 import { ENTITY_NORMALIZED_NAMES_INDEX } from './schema-statements.ts';
 
@@ -42,10 +42,7 @@ export function exactTermQuery(term: string): string {
  */
 export function graphEntityLookup(db: Db): KnownEntityLookup {
   async function read(query: string, parameters: Record<string, unknown>): Promise<KnownEntity[]> {
-    const { records } = await db.driver.executeQuery(query, parameters, {
-      database: db.database,
-      routing: neo4j.routing.READ,
-    });
+    const { records } = await executeRead(db, query, parameters, { detail: { step: 'resolve entities' } });
     return records.map((record) => record.get('entity') as KnownEntity);
   }
   return {
