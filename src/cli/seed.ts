@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { LeaseHolder } from '../db/ingest-lease.ts';
+import { newTrace } from '../db/cypher-trace.ts';
 import { createDriver, type Db } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 import { ingestLimitsOf, type IngestLimits } from '../ingest/ingest-limits.ts';
@@ -17,6 +18,7 @@ import {
   type SeedProgress,
   type SeedReport,
 } from '../ingest/seed-run.ts';
+import { createLogger } from '../log/logger.ts';
 import { progressPrinter } from './progress.ts';
 
 const USAGE = `usage: npm run seed -- [paths...] [--dry-run] [--reset] [--remove <articleId>]
@@ -80,7 +82,12 @@ async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const driver = createDriver(config);
   try {
-    const db = { driver, database: config.NEO4J_DATABASE };
+    // Its transactions say `seed` in SHOW TRANSACTIONS; LOG_LEVEL=debug logs each batch and query on stderr.
+    const db = {
+      driver,
+      database: config.NEO4J_DATABASE,
+      trace: newTrace({ operation: 'seed' }, createLogger(config, 2)),
+    };
     await migrate(db);
     return await work(db);
   } finally {
