@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { REDACTED, logLevelOf, secretScrubber } from '../../../src/log/logger.ts';
+import { REDACTED, logLevelOf, redactSecretKeys, secretScrubber } from '../../../src/log/logger.ts';
 import { captureLog } from '../../fixtures/captured-log.ts';
 
 const PASSWORD = 'neo4j-secret-"pass"\\word';
@@ -25,19 +25,36 @@ describe('LOG_LEVEL', () => {
 });
 
 describe('redaction', () => {
-  test('password, token and authorization keys are redacted down to five levels', () => {
+  test('password, token and authorization keys are redacted at any depth, in any case', () => {
     const { log, entries } = captureLog(settings);
     log.info({
       password: 'a',
-      headers: { authorization: 'Bearer b' },
-      a: { b: { c: { d: { token: 'c', password: 'd' } } } },
-      list: [{ apiToken: 'e' }],
+      headers: { Authorization: 'Bearer b' },
+      a: { b: { c: { d: { e: { f: { g: { token: 'c', PASSWORD: 'd' } } } } } } },
+      list: [{ apiToken: 'e' }, [{ API_TOKEN: 'f' }]],
     });
     expect(entries()[0]).toMatchObject({
       password: REDACTED,
-      headers: { authorization: REDACTED },
-      a: { b: { c: { d: { token: REDACTED, password: REDACTED } } } },
-      list: [{ apiToken: REDACTED }],
+      headers: { Authorization: REDACTED },
+      a: { b: { c: { d: { e: { f: { g: { token: REDACTED, PASSWORD: REDACTED } } } } } } },
+      list: [{ apiToken: REDACTED }, [{ API_TOKEN: REDACTED }]],
+    });
+  });
+
+  test('an object logged twice in a line, or holding itself, is redacted each time and the original kept', () => {
+    const shared: Record<string, unknown> = { password: 'x', name: 'kept' };
+    shared.self = shared;
+    const redacted = redactSecretKeys({ first: shared, second: shared });
+    expect(redacted.first).toMatchObject({ password: REDACTED, name: 'kept' });
+    expect(redacted.second).toBe(redacted.first);
+    expect(shared.password).toBe('x');
+  });
+
+  test('keys that merely contain a secret word are kept', () => {
+    expect(redactSecretKeys({ MAX_TOKENS: 1000, tokenCount: 3, passwordPolicy: 'long' })).toEqual({
+      MAX_TOKENS: 1000,
+      tokenCount: 3,
+      passwordPolicy: 'long',
     });
   });
 
