@@ -43,6 +43,7 @@ export const transactionMetadata = (db: Db, detail: MetadataDetail = {}) => ({
 /** Lists longer than this are logged as their first items and a count: a batch holds thousands of rows. */
 const LOGGED_ITEMS = 10;
 
+/** A query's parameters as logged: every list at most LOGGED_ITEMS long. */
 export function abbreviate(value: unknown): unknown {
   if (Array.isArray(value)) {
     const shown = value.slice(0, LOGGED_ITEMS).map(abbreviate);
