@@ -38,6 +38,8 @@ const configSchema = z.object({
   API_TOKEN: z.string().min(16, 'expected at least 16 characters; leave it unset to disable mutations').optional(),
   // Production unless development is asked for: masked errors, no stack traces.
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** Unset: info, and silent under NODE_ENV=test (src/log/logger.ts). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** GraphiQL on GET /graphql; `npm run up` turns it on unless set. */
   GRAPHIQL: flag().default(false),
   /** Introspection queries; unset = allowed with GraphiQL (it needs them) or in development. */

@@ -15,6 +15,7 @@ import { GRAPHIQL_TABS } from './graphql/graphiql-examples.ts';
 import { useVariableErrorCodes } from './graphql/input-errors.plugin.ts';
 import { useOperationLimits } from './graphql/operation-limits.plugin.ts';
 import { useQueryCount } from './graphql/query-count.plugin.ts';
+import { useRequestLog } from './graphql/request-log.plugin.ts';
 import { useRequestDeadline } from './graphql/request-deadline.plugin.ts';
 import { useResponseSizeLimit } from './graphql/response-size.plugin.ts';
 import { buildSchema } from './graphql/schema.ts';
@@ -22,6 +23,8 @@ import { useSchemaPrivacy } from './graphql/schema-privacy.plugin.ts';
 import { bodySizeRefusal } from './http/body-size.ts';
 import { browserKitResponse, CORS_HEADERS as BROWSER_KIT_CORS_HEADERS, isBrowserKitPath } from './http/browser-kit.ts';
 import { corsPolicy } from './http/cors.ts';
+import { createLogger, type Logger } from './log/logger.ts';
+import { yogaLogger } from './log/yoga-logger.ts';
 
 /** The Neo4j Browser style and guide (src/http/browser-kit.ts), served beside the API. */
 function useBrowserKit(): Plugin {
@@ -42,6 +45,8 @@ function useBrowserKit(): Plugin {
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** Defaults to a logger from the config (LOG_LEVEL), writing to stdout. */
+  log?: Logger;
 }
 
 export interface App {
@@ -50,23 +55,25 @@ export interface App {
   drain(): void;
 }
 
-export function createApp({ config, db }: AppDeps): App {
+export function createApp({ config, db, log = createLogger(config) }: AppDeps): App {
   let draining = false;
   const yoga = createYoga<Record<string, never>, GraphQLContext>({
     schema: buildSchema(),
-    context: ({ request }) => createContext({ db, config }, request),
+    context: ({ request }) => createContext({ db, config, log }, request),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     // GraphQLErrors (our coded errors) pass; anything else becomes "Unexpected error.", with
     // the original message added in development only.
     maskedErrors: { isDev: config.NODE_ENV === 'development' },
-    logging: config.NODE_ENV === 'test' ? false : 'info',
+    logging: yogaLogger(log),
     cors: corsPolicy(config.CORS_ORIGINS),
     graphiql: config.GRAPHIQL ? { title: 'Geopolitics graph', defaultTabs: GRAPHIQL_TABS } : false,
     // GraphiQL bundled with the server, not loaded from a CDN: it works offline and air-gapped.
     renderGraphiQL,
     plugins: [
+      // First, so that its start time is the request's and its names are set before any resolver.
+      useRequestLog(log),
       useReadinessCheck({ endpoint: '/readyz', check: async () => !draining && (await databaseAnswers(db)) }),
       useBrowserKit(),
       ...useOperationLimits(config),

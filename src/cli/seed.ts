@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { LeaseHolder } from '../db/ingest-lease.ts';
+import { newTrace } from '../db/cypher-trace.ts';
 import { openDb, type Db } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 import { ingestLimitsOf, type IngestLimits } from '../ingest/ingest-limits.ts';
@@ -17,6 +18,7 @@ import {
   type SeedProgress,
   type SeedReport,
 } from '../ingest/seed-run.ts';
+import { createLogger } from '../log/logger.ts';
 import { progressPrinter } from './progress.ts';
 
 const USAGE = `usage: npm run seed -- [paths...] [--dry-run] [--reset] [--remove <articleId>]
@@ -77,7 +79,10 @@ function tellWaiting(holder: LeaseHolder): void {
 }
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  await using db = openDb(loadConfig());
+  const config = loadConfig();
+  await using opened = openDb(config);
+  // Its transactions say `seed` in SHOW TRANSACTIONS; LOG_LEVEL=debug logs each batch and query on stderr.
+  const db: Db = { ...opened, trace: newTrace({ operation: 'seed' }, createLogger(config, 2)) };
   await migrate(db);
   return await work(db);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ENTITY_PROPERTY_KEYS } from '../domain/graph-properties.ts';
 import { ENTITY_TYPES } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan } from '../domain/write-plan.ts';
+import { executeRead, transactionMetadata } from './cypher-trace.ts';
 import type { Db } from './driver.ts';
 import { inLeasedWrite, type IngestLease } from './ingest-lease.ts';
 import {
@@ -59,12 +60,12 @@ async function articlePropertyBy(
   wanted: 'id' | 'contentHash',
 ): Promise<Map<string, string>> {
   if (values.length === 0) return new Map();
-  const { records } = await db.driver.executeQuery(
+  const { records } = await executeRead(
+    db,
     `UNWIND $values AS value
      MATCH (a:${ARTICLE} {${key}: value})
      RETURN value, a.${wanted} AS wanted`,
     { values },
-    { database: db.database, routing: 'READ' },
   );
   return new Map(records.map((record) => [String(record.get('value')), String(record.get('wanted'))]));
 }
@@ -228,7 +229,8 @@ export function writeNewArticles(
   lease: IngestLease,
 ): Promise<BatchWriteResult> {
   const rows = batchRows(plans);
-  return inLeasedWrite(db, lease, async (tx) => {
+  const step = { step: 'write new articles', articles: plans.length, firstArticle: plans[0]?.article.id ?? '' };
+  return inLeasedWrite(db, lease, step, async (tx) => {
     const existing = await tx.run(`UNWIND $ids AS id MATCH (a:${ARTICLE} {id: id}) RETURN collect(a.id) AS ids`, {
       ids: rows.articles.map((article) => article.id),
     });
@@ -249,7 +251,7 @@ export interface ArticleWriteResult extends BatchWriteResult {
  */
 export function writeArticle(db: Db, plan: ArticleWritePlan, lease: IngestLease): Promise<ArticleWriteResult> {
   const rows = batchRows([plan]);
-  return inLeasedWrite(db, lease, async (tx) => {
+  return inLeasedWrite(db, lease, { step: 'write article', article: plan.article.id }, async (tx) => {
     const articleId = plan.article.id;
     const existing = await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) RETURN a.contentHash AS contentHash`, {
       articleId,
@@ -399,7 +401,7 @@ export interface RemoveArticleResult {
  * article mentions and no remaining claim names.
  */
 export function deleteArticle(db: Db, articleId: string, lease: IngestLease): Promise<RemoveArticleResult> {
-  return inLeasedWrite(db, lease, async (tx) => {
+  return inLeasedWrite(db, lease, { step: 'remove article', article: articleId }, async (tx) => {
     const exists = await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) RETURN a.id AS id`, { articleId });
     if (exists.records.length === 0) return { removed: false, relationsDeleted: 0, entitiesDeleted: 0 };
     const { mentioned, relations, claimsDeleted } = await takeBackArticle(tx, articleId, { keepArticleNode: false });
@@ -422,9 +424,12 @@ export async function resetGraph(db: Db): Promise<void> {
   try {
     // CALL { } IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeWrite.
     // The lock node stays: a writer may hold its lease (the caller of --reset does).
-    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    const named = { metadata: transactionMetadata(db, { step: 'reset graph' }) };
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS', {}, named);
     await session.run(
       `MATCH (n) WHERE NOT n:${INGEST_LOCK} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+      {},
+      named,
     );
   } finally {
     await session.close();

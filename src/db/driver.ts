@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
+import type { QueryTrace } from './cypher-trace.ts';
 
 /**
  * How long the driver retries a transaction that failed for a transient reason (Neo4j
@@ -49,6 +50,8 @@ export interface Db {
   driver: Driver;
   /** Always named in sessions: saves a round trip to resolve the home database. */
   database: string;
+  /** Names, counts and logs the Cypher run through this Db (src/db/cypher-trace.ts). */
+  trace?: QueryTrace;
 }
 
 /** A Db its opener owns: closing it closes the driver and its connection pool. */

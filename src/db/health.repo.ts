@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { transactionMetadata } from './cypher-trace.ts';
 import type { Db } from './driver.ts';
 
 /**
@@ -17,7 +18,11 @@ export async function databaseAnswers(db: Db, timeoutMs = 2_000): Promise<boolea
     await db.driver.executeQuery(
       'RETURN 1 AS ok',
       {},
-      { database: db.database, routing: neo4j.routing.READ, transactionConfig: { timeout: timeoutMs } },
+      {
+        database: db.database,
+        routing: neo4j.routing.READ,
+        transactionConfig: { timeout: timeoutMs, metadata: transactionMetadata(db, { step: 'readiness' }) },
+      },
     );
     return true;
   })().catch(() => false);

@@ -14,6 +14,7 @@ import { hostname } from 'node:os';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { INGEST_LOCK_LABEL, cypherLabel } from '../domain/vocabulary.ts';
 import { isProcessAlive } from '../process-alive.ts';
+import { executeWrite, type MetadataDetail } from './cypher-trace.ts';
 import type { Db } from './driver.ts';
 
 const LOCK = cypherLabel(INGEST_LOCK_LABEL);
@@ -78,40 +79,35 @@ async function lockNode(tx: ManagedTransaction): Promise<void> {
 
 type Attempt = { acquired: true } | { acquired: false; holder: LeaseHolder };
 
-async function tryAcquire(db: Db, token: string, purpose: string, ttlMs: number): Promise<Attempt> {
-  const session = db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
-  try {
-    return await session.executeWrite(async (tx) => {
-      await lockNode(tx);
-      const { records } = await tx.run(
-        `MATCH (l:${LOCK} {name: $name})
+function tryAcquire(db: Db, token: string, purpose: string, ttlMs: number): Promise<Attempt> {
+  return executeWrite(db, { step: 'acquire ingest lease' }, async (tx): Promise<Attempt> => {
+    await lockNode(tx);
+    const { records } = await tx.run(
+      `MATCH (l:${LOCK} {name: $name})
          RETURN l.holder AS holder, l.purpose AS purpose, l.host AS host, l.pid AS pid, l.expiresAt AS expiresAt, timestamp() AS now`,
-        { name: LOCK_NAME },
-      );
-      const row = records[0]?.toObject() ?? {};
-      const holder: LeaseHolder = {
-        purpose: String(row.purpose ?? 'unknown'),
-        host: String(row.host ?? ''),
-        pid: Number(row.pid ?? 0),
-        expiresInMs: Number(row.expiresAt ?? 0) - Number(row.now ?? 0),
-      };
-      const free =
-        row.holder == null ||
-        holder.expiresInMs < 0 ||
-        row.holder === token ||
-        (holder.host === hostname() && holder.pid > 0 && !isProcessAlive(holder.pid));
-      if (!free) return { acquired: false, holder };
-      await tx.run(
-        `MATCH (l:${LOCK} {name: $name})
+      { name: LOCK_NAME },
+    );
+    const row = records[0]?.toObject() ?? {};
+    const holder: LeaseHolder = {
+      purpose: String(row.purpose ?? 'unknown'),
+      host: String(row.host ?? ''),
+      pid: Number(row.pid ?? 0),
+      expiresInMs: Number(row.expiresAt ?? 0) - Number(row.now ?? 0),
+    };
+    const free =
+      row.holder == null ||
+      holder.expiresInMs < 0 ||
+      row.holder === token ||
+      (holder.host === hostname() && holder.pid > 0 && !isProcessAlive(holder.pid));
+    if (!free) return { acquired: false, holder };
+    await tx.run(
+      `MATCH (l:${LOCK} {name: $name})
          SET l.holder = $token, l.purpose = $purpose, l.host = $host, l.pid = $pid,
              l.acquiredAt = timestamp(), l.expiresAt = timestamp() + $ttlMs`,
-        { name: LOCK_NAME, token, purpose, host: hostname(), pid: process.pid, ttlMs },
-      );
-      return { acquired: true };
-    });
-  } finally {
-    await session.close();
-  }
+      { name: LOCK_NAME, token, purpose, host: hostname(), pid: process.pid, ttlMs },
+    );
+    return { acquired: true };
+  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -154,37 +150,31 @@ export async function fenceIngestLease(tx: ManagedTransaction, lease: IngestLeas
   }
 }
 
-/** A write transaction fenced on the lease, sharing the API's bookmarks (a read after it sees it). */
-export async function inLeasedWrite<T>(
+/**
+ * A write transaction fenced on the lease, sharing the API's bookmarks (a read after it sees
+ * it); `detail` names its step in the transaction's metadata.
+ */
+export function inLeasedWrite<T>(
   db: Db,
   lease: IngestLease,
+  detail: MetadataDetail,
   work: (tx: ManagedTransaction) => Promise<T>,
 ): Promise<T> {
-  const session = db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
-  try {
-    return await session.executeWrite(async (tx) => {
-      await fenceIngestLease(tx, lease);
-      return work(tx);
-    });
-  } finally {
-    await session.close();
-  }
+  return executeWrite(db, detail, async (tx) => {
+    await fenceIngestLease(tx, lease);
+    return work(tx);
+  });
 }
 
 export async function releaseIngestLease(db: Db, lease: IngestLease): Promise<void> {
-  const session = db.driver.session({ database: db.database, bookmarkManager: db.driver.executeQueryBookmarkManager });
-  try {
-    await session.executeWrite(async (tx) => {
-      await lockNode(tx);
-      await tx.run(
-        `MATCH (l:${LOCK} {name: $name}) WHERE l.holder = $token
+  await executeWrite(db, { step: 'release ingest lease' }, async (tx) => {
+    await lockNode(tx);
+    await tx.run(
+      `MATCH (l:${LOCK} {name: $name}) WHERE l.holder = $token
          SET l.holder = null, l.expiresAt = 0, l.releasedAt = timestamp()`,
-        { name: LOCK_NAME, token: lease.token },
-      );
-    });
-  } finally {
-    await session.close();
-  }
+      { name: LOCK_NAME, token: lease.token },
+    );
+  });
 }
 
 /**
@@ -199,7 +189,7 @@ export async function withIngestLease<T>(
   const lease = await acquireIngestLease(db, options);
   const renew = setInterval(
     () => {
-      inLeasedWrite(db, lease, async () => {}).catch(() => {
+      inLeasedWrite(db, lease, { step: 'renew ingest lease' }, async () => {}).catch(() => {
         // A failed renewal is either a lost lease (recorded; the next write fails) or a
         // passing database error (the next renewal or write tries again).
       });

@@ -1,7 +1,7 @@
-import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { ENTITY_TYPES, type EntityType } from '../domain/vocabulary.ts';
 import type { KnownEntity, KnownEntityLookup } from '../domain/write-plan.ts';
+import { executeRead } from './cypher-trace.ts';
 import type { Db } from './driver.ts';
 import { ARTICLE, ENTITY, MENTIONS, MERGE, MERGED_INTO, entityTypeLabel } from './labels.cypher.ts';
 import { parseRows } from './parse-rows.ts';
@@ -46,10 +46,7 @@ export function exactTermQuery(term: string): string {
  */
 export function graphEntityLookup(db: Db): KnownEntityLookup {
   async function read(query: string, parameters: Record<string, unknown>): Promise<KnownEntity[]> {
-    const { records } = await db.driver.executeQuery(query, parameters, {
-      database: db.database,
-      routing: neo4j.routing.READ,
-    });
+    const { records } = await executeRead(db, query, parameters, { detail: { step: 'resolve entities' } });
     return parseRows(
       KnownEntitySchema,
       records.map((record) => record.get('entity')),

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { transactionMetadata } from './cypher-trace.ts';
 import type { Db } from './driver.ts';
 import { upgradeStorage, type StorageUpgrade } from './upgrade-storage.ts';
 
@@ -31,8 +32,9 @@ export async function migrate(db: Db): Promise<{ statements: number; upgrade: St
   const session = db.driver.session({ database: db.database });
   try {
     // Schema commands cannot share a transaction with each other: one auto-commit each.
-    for (const statement of statements) await session.run(statement);
-    await session.run('CALL db.awaitIndexes(300)');
+    const named = { metadata: transactionMetadata(db, { step: 'migrate' }) };
+    for (const statement of statements) await session.run(statement, {}, named);
+    await session.run('CALL db.awaitIndexes(300)', {}, named);
   } finally {
     await session.close();
   }

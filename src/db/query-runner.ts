@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { executeRead } from './cypher-trace.ts';
 import type { Db } from './driver.ts';
 import { Semaphore } from './semaphore.ts';
 
@@ -84,12 +85,8 @@ export function createQueryRunner(db: Db, options: QueryRunnerOptions = {}): Cou
         return await slots.use(async () => {
           // executeQuery runs in session.executeRead (retried, routed to a reader in a cluster)
           // and shares the driver's bookmark manager, so reads see the API's own earlier writes.
-          const result = await db.driver.executeQuery(cypher, params, {
-            database: db.database,
-            routing: neo4j.routing.READ,
-            // Read after the wait for a slot, so the time spent waiting counts against the deadline.
-            transactionConfig: { timeout: queryTimeout() },
-          });
+          // The timeout is read after the wait for a slot, so waiting counts against the deadline.
+          const result = await executeRead(db, cypher, params, { timeoutMs: queryTimeout() });
           return result.records.map((record) => record.toObject() as Row);
         });
       } catch (error) {

@@ -1,3 +1,4 @@
+import { executeWrite } from './cypher-trace.ts';
 import type { Db } from './driver.ts';
 import { CLAIM } from './labels.cypher.ts';
 import { parseRows } from './parse-rows.ts';
@@ -22,17 +23,12 @@ export async function rebuildRelations(db: Db): Promise<{ relations: number }> {
     records.map((record) => record.toObject()),
     'relation of the claims',
   );
-  const session = db.driver.session({ database: db.database });
-  try {
-    for (let start = 0; start < relations.length; start += RELATIONS_PER_TRANSACTION) {
-      const chunk = relations.slice(start, start + RELATIONS_PER_TRANSACTION);
-      await session.executeWrite(async (tx) => {
-        await tx.run(ENSURE_RELATIONS, { relations: chunk });
-        await tx.run(RECOUNT_RELATIONS, { relations: chunk });
-      });
-    }
-  } finally {
-    await session.close();
+  for (let start = 0; start < relations.length; start += RELATIONS_PER_TRANSACTION) {
+    const chunk = relations.slice(start, start + RELATIONS_PER_TRANSACTION);
+    await executeWrite(db, { step: 'rebuild relations' }, async (tx) => {
+      await tx.run(ENSURE_RELATIONS, { relations: chunk });
+      await tx.run(RECOUNT_RELATIONS, { relations: chunk });
+    });
   }
   return { relations: relations.length };
 }

@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../../src/config.ts';
 import { resetGraph } from '../../../src/db/article-writer.ts';
 import { openDb, type Db } from '../../../src/db/driver.ts';
 import { migrate } from '../../../src/db/migrate.ts';
+import type { Logger } from '../../../src/log/logger.ts';
 import { createApp, type App } from '../../../src/server.ts';
 import { loadApiFixture } from './fixture.ts';
 
@@ -35,9 +36,13 @@ export interface ApiUnderTest {
   db: Db;
   app: App;
   /** POST /graphql; `token` goes in `Authorization: Bearer`. */
-  gql(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<ApiResponse>;
+  gql(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse>;
   /** POST /graphql with this exact body (e.g. JSON too deep for JSON.stringify to write). */
-  post(body: string, options?: { token?: string }): Promise<ApiResponse>;
+  post(body: string, options?: { token?: string; headers?: Record<string, string> }): Promise<ApiResponse>;
   /** Fails the test with the errors when the response has any. */
   data(query: string, variables?: Record<string, unknown>): Promise<GraphQLBody['data']>;
 }
@@ -53,6 +58,8 @@ export interface OpenOptions {
   db?: Db;
   /** More environment variables for the server's config, e.g. `{ MAX_DEPTH: '3' }`. */
   env?: Record<string, string>;
+  /** The server's logger (default: one from the config, silent under test). */
+  log?: Logger;
 }
 
 export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> {
@@ -60,6 +67,8 @@ export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> 
     ...process.env,
     NODE_ENV: options.nodeEnv ?? 'test',
     API_TOKEN: options.apiToken ?? API_TOKEN,
+    // Request lines in the test output would read like output of the tests; a test wanting them passes `log`.
+    LOG_LEVEL: 'silent',
     ...options.env,
   };
   if (options.apiToken === null) delete env.API_TOKEN;
@@ -72,19 +81,20 @@ export async function openApi(options: OpenOptions = {}): Promise<ApiUnderTest> 
     await migrate(db);
     await resetGraph(db);
   }
-  const app = createApp({ config, db });
+  const app = createApp({ config, db, log: options.log });
   afterAll(async () => {
     await app.yoga.dispose();
     await db.driver.close();
   });
 
-  const post: ApiUnderTest['post'] = async (body, { token } = {}) => {
+  const post: ApiUnderTest['post'] = async (body, { token, headers } = {}) => {
     const response = await app.yoga.fetch('http://api.test/graphql', {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
         ...(token !== undefined && { authorization: `Bearer ${token}` }),
+        ...headers,
       },
       body,
     });

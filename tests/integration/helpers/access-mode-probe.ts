@@ -41,12 +41,15 @@ export interface ProbedDb extends Db {
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const SRC = `${resolve(ROOT, 'src')}/`;
 
-/** The first stack frame in src/: who opened the transaction. */
+/** Opens every transaction for its callers (src/db/cypher-trace.ts): the caller is the site. */
+const SHARED_ENTRY = `${SRC}db/cypher-trace.ts`;
+
+/** The first stack frame in src/ past the shared entry: who opened the transaction. */
 function callSite(): string {
   const stack = new Error().stack ?? '';
   for (const line of stack.split('\n').slice(1)) {
     const match = /(?:\(|at |file:\/\/)(\/[^():]+\.ts):(\d+)/.exec(line);
-    if (match?.[1]?.startsWith(SRC) && !match[1].includes('node_modules'))
+    if (match?.[1]?.startsWith(SRC) && !match[1].includes('node_modules') && match[1] !== SHARED_ENTRY)
       return `${relative(ROOT, match[1])}:${match[2]}`;
   }
   return '(outside src)';

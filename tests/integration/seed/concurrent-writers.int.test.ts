@@ -180,7 +180,7 @@ describe('the ingest lease', () => {
     const stalled = await acquireIngestLease(db, { purpose: 'a stalled writer', waitMs: 1_000, ttlMs: 300 });
     await new Promise((resolve) => setTimeout(resolve, 400));
     await ingestDocuments([doc('small.json', small())], db, { waitMs: 2_000 });
-    await expect(inLeasedWrite(db, stalled, async (tx) => tx.run('CREATE (:Stale)'))).rejects.toBeInstanceOf(IngestLeaseLostError);
+    await expect(inLeasedWrite(db, stalled, { step: 'test' }, async (tx) => tx.run('CREATE (:Stale)'))).rejects.toBeInstanceOf(IngestLeaseLostError);
     expect(await cypher(db, 'MATCH (n:Stale) RETURN n')).toEqual([]);
   });
 });

@@ -89,6 +89,17 @@ function executeQueryCalls(file: string, source: string): ExecuteQueryCall[] {
         routing: routingOf(options),
       });
     }
+    // src/db/cypher-trace.ts's executeRead(db, cypher, …) always routes READ.
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'executeRead') {
+      const cypher = node.arguments[1];
+      calls.push({
+        file,
+        line: sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+        functionName: enclosingFunctionName(node),
+        cypher: cypher ? staticText(cypher) : null,
+        routing: 'READ',
+      });
+    }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
@@ -143,6 +154,11 @@ describe('the scan', () => {
     expect(scan(`d.executeQuery(cypher, params, { database, routing: neo4j.routing.READ })`)).toEqual([null]);
   });
 
+  test('a writing Cypher given to executeRead (always READ) is flagged', () => {
+    expect(scan('executeRead(db, `MATCH (n:${L}) SET n.x = 1`)')).toEqual(['writing Cypher sent with READ routing']);
+    expect(scan("executeRead(db, 'MATCH (n) RETURN n', {})")).toEqual([null]);
+  });
+
   test('tells write clauses from words that merely contain them', () => {
     expect(writesSomething('MATCH (n) WHERE n.offset > 1 RETURN n.createdAt, n.settings AS merged')).toBe(false);
     expect(writesSomething('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS')).toBe(true);
@@ -154,7 +170,9 @@ describe('every executeQuery in src/ names its routing, READ for reads', () => {
   const calls = sourceFiles(SRC).flatMap((path) => executeQueryCalls(relative(ROOT, path), readFileSync(path, 'utf8')));
 
   test('src/ has executeQuery calls to check', () => {
-    // The API's own reads go through src/db/query-runner.ts: if this finds none, the scan is broken.
+    // The API's own reads go through src/db/query-runner.ts to cypher-trace.ts's executeRead:
+    // if this finds neither, the scan is broken.
+    expect(calls.some((call) => call.file === 'src/db/cypher-trace.ts' && call.routing === 'READ')).toBe(true);
     expect(calls.some((call) => call.file === 'src/db/query-runner.ts' && call.routing === 'READ')).toBe(true);
   });
 
