@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * The end-to-end browser tests (`npm run test:e2e`): Debian's chromium driven by
  * playwright-core against a Neo4j and an API the tests start themselves. Slow (a Neo4j start,
  * Neo4j Browser's large bundle), so kept out of `npm test`; one file at a time, since each
- * file would start its own Neo4j on the same ports.
+ * file would start its own Neo4j in the same folder.
  */
 export default defineConfig({
   // As in vitest.config.ts: the API must load the graphql copy Node loads (index.js), or

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { openDb, type Db } from '../../src/db/driver.ts';
@@ -8,21 +7,23 @@ import { fileSources, listArticleFiles, seedSources, type SeedReport } from '../
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/runtime/local-neo4j.ts';
 import { loadRuntimeSettings, PROJECT_ROOT, type RuntimeSettings } from '../../src/runtime/runtime-settings.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { freePorts } from '../integration/helpers/free-port.ts';
+import { portsOfRunningInstance } from '../integration/helpers/neo4j-on-free-ports.ts';
 
 /**
- * Everything the browser tests look at, started from scratch: a Neo4j of their own (own ports,
+ * Everything the browser tests look at, started from scratch: a Neo4j of their own (free ports,
  * own folder, so neither a developer's instance nor the integration tests' is touched), the
  * schema, the seed, and the API on a free port. The API is started first, so that its port is
  * known when neo4j.conf is written: Browser's post-connect command names the API's Browser kit.
  */
 export interface E2eStack {
-  /** Neo4j Browser, e.g. http://localhost:17574/browser/ */
+  /** Neo4j Browser, e.g. http://localhost:41234/browser/ */
   browserUrl: string;
   /** What Browser's connect form is given. */
   boltUrl: string;
   user: string;
   password: string;
-  /** The API's origin, e.g. http://localhost:4100 */
+  /** The API's origin, e.g. http://localhost:41235 */
   apiOrigin: string;
   /** The same database, for the tests' own queries. */
   db: Db;
@@ -34,12 +35,12 @@ const E2E_PASSWORD = 'e2e-password-1';
 
 export async function startE2eStack(log: (line: string) => void): Promise<E2eStack> {
   const env = process.env;
-  const apiPort = await freePort(Number(env.E2E_API_PORT ?? 4100));
+  const [apiPort, boltPort, httpPort] = await freePorts(3);
   const apiOrigin = `http://localhost:${apiPort}`;
   const settings: RuntimeSettings = loadRuntimeSettings({
     ...env,
-    NEO4J_BOLT_PORT: env.E2E_NEO4J_BOLT_PORT ?? '17787',
-    NEO4J_HTTP_PORT: env.E2E_NEO4J_HTTP_PORT ?? '17574',
+    NEO4J_BOLT_PORT: String(boltPort),
+    NEO4J_HTTP_PORT: String(httpPort),
     NEO4J_LOCAL_DIR: env.E2E_NEO4J_LOCAL_DIR ?? '.neo4j-e2e',
     NEO4J_PASSWORD: E2E_PASSWORD,
     NEO4J_HEAP: '768m',
@@ -72,14 +73,13 @@ export async function startE2eStack(log: (line: string) => void): Promise<E2eSta
   try {
     server = await startServer({ config, db });
     log(`API on ${server.url}`);
-    const started = await startLocalNeo4j(settings, log);
-    // An instance left running by an interrupted run is reused (its neo4j.conf may name an
-    // older API port, so it is restarted to pick up this run's).
-    if (started.alreadyRunning) {
-      log('Restarting the e2e Neo4j left running by an earlier run, to rewrite its neo4j.conf');
+    // An instance left running by an interrupted run listens on that run's ports and names
+    // that run's API in its neo4j.conf: it is stopped, to start again with this run's.
+    if (portsOfRunningInstance(settings.home)) {
+      log('Stopping the e2e Neo4j left running by an earlier run, to start it on the ports of this run');
       await stopLocalNeo4j(settings, log);
-      await startLocalNeo4j(settings, log);
     }
+    const started = await startLocalNeo4j(settings, log);
     neo4jStarted = true;
     log(`Neo4j ready: ${started.browserUrl}`);
     await migrate(db);
@@ -103,21 +103,4 @@ export async function startE2eStack(log: (line: string) => void): Promise<E2eSta
     await stop();
     throw error;
   }
-}
-
-/** `preferred` when nothing listens there, else a port the OS picks. */
-async function freePort(preferred: number): Promise<number> {
-  const tryListen = (port: number) =>
-    new Promise<number | null>((resolvePort) => {
-      const probe = createServer();
-      probe.once('error', () => resolvePort(null));
-      probe.listen(port, '127.0.0.1', () => {
-        const address = probe.address();
-        const chosen = typeof address === 'object' && address ? address.port : null;
-        probe.close(() => resolvePort(chosen));
-      });
-    });
-  const port = (await tryListen(preferred)) ?? (await tryListen(0));
-  if (port === null) throw new Error('found no free TCP port for the API');
-  return port;
 }

@@ -26,6 +26,12 @@ afterAll(async () => {
 
 const ENTITY_QUERY = '{ entity(id: "taliban") { id name } }';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Returns once `condition` holds, or after `timeoutMs` (the tests then judge what happened). */
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await sleep(100);
+}
 const summary = (outcomes: readonly Outcome[]) =>
   outcomes.reduce<Record<string, number>>((counts, { code, status }) => {
     const key = `${code} (HTTP ${status ?? '-'})`;
@@ -50,7 +56,8 @@ describe('a Neo4j restart under a stream of requests', () => {
       maxMs: 150_000,
     });
     try {
-      await sleep(1500);
+      // Traffic before the outage: until a few requests were answered with data.
+      await waitUntil(() => stream.outcomes.filter(({ code }) => code === 'OK').length >= 8, 30_000);
       moments.stopRequested = Date.now();
       await neo4j.stop();
       moments.stopped = Date.now();
@@ -62,15 +69,11 @@ describe('a Neo4j restart under a stream of requests', () => {
       await neo4j.start();
       moments.started = Date.now();
       // Bounded wait for the first answer sent after the restart to succeed, then more traffic.
-      const deadline = Date.now() + 60_000;
-      while (
-        !stream.outcomes.some((outcome) => outcome.sentAt >= moments.started && outcome.code === 'OK') &&
-        Date.now() < deadline
-      ) {
-        await sleep(200);
-      }
+      const firstSuccessSent = () =>
+        stream.outcomes.find((outcome) => outcome.sentAt >= moments.started && outcome.code === 'OK')?.sentAt;
+      await waitUntil(() => firstSuccessSent() !== undefined, 60_000);
       moments.recovered = Date.now();
-      await sleep(3000);
+      await waitUntil(() => stream.outcomes.filter(({ sentAt }) => sentAt >= firstSuccessSent()!).length >= 20, 30_000);
     } finally {
       outcomes = await stream.stop();
     }

@@ -7,6 +7,8 @@ import { DEFAULT_NEO4J_PASSWORD } from '../../../src/env/fields.ts';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../../../src/db/driver.ts';
 import { startServer } from '../../../src/server.ts';
+import { capturingConsole } from '../helpers/captured-console.ts';
+import { freePort } from '../helpers/free-port.ts';
 import { firstError, openApi } from './harness.ts';
 
 const api = await openApi({ env: { GRAPHIQL: 'true' } });
@@ -87,21 +89,26 @@ describe('HTTP', () => {
     expect(headers.get('retry-after')).toMatch(/^\d+$/);
   });
 
-  test('unexpected errors are masked in production, explained in development', async () => {
+  test("unexpected errors are masked in production, explained in development, and in the server's log in both", async () => {
     const query = `{ search(query: "taliban") { name } }`;
-    const masked = firstError((await production.gql(query)).body);
+    const inProduction = await capturingConsole(() => production.gql(query));
+    const masked = firstError(inProduction.result.body);
     expect(masked.message).toBe('Unexpected error.');
     expect(JSON.stringify(masked)).not.toContain('no-such-database');
-    const explained = firstError((await development.gql(query)).body);
-    expect(JSON.stringify(explained)).toContain('no-such-database');
+    expect(inProduction.logged).toContain('no-such-database');
+    const inDevelopment = await capturingConsole(() => development.gql(query));
+    expect(JSON.stringify(firstError(inDevelopment.result.body))).toContain('no-such-database');
+    expect(inDevelopment.logged).toContain('no-such-database');
   });
 });
 
 describe('safe defaults', () => {
-  test('with NODE_ENV unset, unexpected errors are masked: no stack trace, no Neo4j message', async () => {
-    const masked = firstError((await unset.gql('{ search(query: "taliban") { name } }')).body);
+  test("with NODE_ENV unset, unexpected errors are masked: no stack trace, no Neo4j message (the server's log has them)", async () => {
+    const { result, logged } = await capturingConsole(() => unset.gql('{ search(query: "taliban") { name } }'));
+    const masked = firstError(result.body);
     expect(masked.message).toBe('Unexpected error.');
     expect(JSON.stringify(masked)).not.toMatch(/no-such-database|stack|\.ts:\d+/);
+    expect(logged).toContain('no-such-database');
   });
 
   test('GraphiQL is off unless GRAPHIQL is set', async () => {
@@ -178,7 +185,7 @@ describe('request size', () => {
   test('a body above MAX_REQUEST_BYTES is refused with 413 PAYLOAD_TOO_LARGE, one without a length with 411', async () => {
     const config = {
       ...loadConfig({ ...process.env, MAX_REQUEST_BYTES: '10000' }),
-      PORT: 43_000 + Math.floor(Math.random() * 1000),
+      PORT: await freePort(),
       HOST: '127.0.0.1',
     };
     const server = await startServer({ config, db: api.db });
@@ -205,16 +212,18 @@ describe('request size', () => {
 
 describe('graceful shutdown', () => {
   test('close() lets an in-flight request finish, then stops accepting', async () => {
-    const config = { ...loadConfig(), PORT: 41_000 + Math.floor(Math.random() * 1000), HOST: '127.0.0.1' };
-    // A driver whose reads wait, so the request is surely in flight when close() is called.
+    const config = { ...loadConfig(), PORT: await freePort(), HOST: '127.0.0.1' };
+    // A driver whose reads wait until close() has been called, so the request is surely in flight then.
     let started!: () => void;
     const inFlight = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const closeCalled = new Promise<void>((resolve) => (release = resolve));
     const slowDriver = new Proxy(api.db.driver, {
       get(target, property, receiver) {
         if (property !== 'executeQuery') return Reflect.get(target, property, receiver);
         return async (...args: Parameters<typeof target.executeQuery>) => {
           started();
-          await new Promise((resolve) => setTimeout(resolve, 300));
+          await closeCalled;
           return target.executeQuery(...args);
         };
       },
@@ -228,6 +237,7 @@ describe('graceful shutdown', () => {
     });
     await inFlight;
     const closing = server.close();
+    release();
     const response = await request;
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ data: { entity: { name: 'Taliban' } } });
@@ -236,7 +246,7 @@ describe('graceful shutdown', () => {
   });
 
   test('npm start stops on SIGTERM with exit code 0, closing the driver', async () => {
-    const port = 42_000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],

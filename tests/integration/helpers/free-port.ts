@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
 
 /**
- * A loopback port nobody listens on right now, for a throw-away Neo4j or API. The kernel
- * picks it (listening on port 0) unless TEST_PORT_RANGE (e.g. `37000-37999`) confines tests
- * to ports of their own, as on a machine shared with other developers.
+ * A loopback port nobody listens on right now, for a Neo4j or an API a test starts: no test
+ * has a fixed port, so checkouts testing at the same time never meet. The kernel picks it
+ * (listening on port 0) unless TEST_PORT_RANGE (e.g. `37000-37999`) confines tests to ports
+ * of their own, as on a machine shared with other developers.
  */
 export async function freePort(range = process.env.TEST_PORT_RANGE): Promise<number> {
   if (!range) return listenOnce(0);

@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -11,17 +11,20 @@ import {
   type StartResult,
 } from '../../../src/runtime/local-neo4j.ts';
 import { loadRuntimeSettings, RuntimeError } from '../../../src/runtime/runtime-settings.ts';
+import { freePorts } from '../helpers/free-port.ts';
 
 /**
- * A second instance, beside the one the other integration tests use: its own ports and
- * folder. It proves the runtime end to end: start, idempotence, status, Bolt, Browser, stop,
- * data surviving a restart, and refusal of a taken port.
+ * A second instance, beside the one the other integration tests use: its own folder and
+ * free ports (so another checkout testing at once never meets it). It proves the runtime end
+ * to end: start, idempotence, status, Bolt, Browser, the ports it opens, stop, data surviving
+ * a restart, and refusal of a taken port.
  */
 const folder = mkdtempSync(join(tmpdir(), 'geograph-runtime-'));
+const [boltPort, httpPort] = await freePorts(2);
 const settings = loadRuntimeSettings({
   ...process.env,
-  NEO4J_BOLT_PORT: '17788',
-  NEO4J_HTTP_PORT: '17575',
+  NEO4J_BOLT_PORT: String(boltPort),
+  NEO4J_HTTP_PORT: String(httpPort),
   NEO4J_LOCAL_DIR: folder,
   NEO4J_PASSWORD: 'runtime-test-password',
   NEO4J_HEAP: '512m',
@@ -40,6 +43,33 @@ async function cypher<T>(query: string): Promise<T[]> {
     return records.map((record) => record.toObject() as T);
   } finally {
     await driver.close();
+  }
+}
+
+/** The TCP ports a process listens on: its socket inodes looked up in the kernel's tables (Linux). */
+function listeningPorts(pid: number): number[] {
+  const sockets = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    // A descriptor closed meanwhile has no link any more.
+    const inode = /^socket:\[(\d+)\]$/.exec(readLinkOrEmpty(`/proc/${pid}/fd/${fd}`))?.[1];
+    if (inode) sockets.add(inode);
+  }
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').trim().split('\n').slice(1)) {
+      // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+      const [, local = '', , state, , , , , , inode = ''] = line.trim().split(/\s+/);
+      if (state === '0A' && sockets.has(inode)) ports.push(parseInt(local.split(':')[1] ?? '', 16));
+    }
+  }
+  return ports;
+}
+
+function readLinkOrEmpty(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '';
   }
 }
 
@@ -71,8 +101,8 @@ describe('local Neo4j runtime', () => {
     expect(status).toMatchObject({
       running: true,
       pid: firstStart.pid,
-      boltUrl: 'bolt://localhost:17788',
-      browserUrl: 'http://localhost:17575/browser/',
+      boltUrl: `bolt://localhost:${boltPort}`,
+      browserUrl: `http://localhost:${httpPort}/browser/`,
     });
   });
 
@@ -82,7 +112,7 @@ describe('local Neo4j runtime', () => {
   });
 
   test('a wrong password is refused', async () => {
-    const driver = neo4j.driver('bolt://localhost:17788', neo4j.auth.basic('neo4j', 'not-the-password'));
+    const driver = neo4j.driver(`bolt://localhost:${boltPort}`, neo4j.auth.basic('neo4j', 'not-the-password'));
     await expect(driver.executeQuery('RETURN 1')).rejects.toMatchObject({
       code: 'Neo.ClientError.Security.Unauthorized',
     });
@@ -90,29 +120,34 @@ describe('local Neo4j runtime', () => {
   });
 
   test('Neo4j Browser is served on /browser/', async () => {
-    const response = await fetch('http://localhost:17575/browser/');
+    const response = await fetch(`http://localhost:${httpPort}/browser/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>Neo4j Browser</title>');
   });
 
   test('the discovery document advertises the configured Bolt port to Browser', async () => {
     const discovery = (await (
-      await fetch('http://localhost:17575/', { headers: { accept: 'application/json' } })
+      await fetch(`http://localhost:${httpPort}/`, { headers: { accept: 'application/json' } })
     ).json()) as Record<string, string>;
-    expect(discovery.bolt_direct).toBe('bolt://localhost:17788');
+    expect(discovery.bolt_direct).toBe(`bolt://localhost:${boltPort}`);
+  });
+
+  test.skipIf(process.platform !== 'linux')('it listens on its Bolt and HTTP ports and on no other', () => {
+    expect(listeningPorts(firstStart.pid!).sort()).toEqual([boltPort, httpPort].sort());
   });
 
   test('a port taken by another process is refused with a clear message', async () => {
     const blocker: Server = createServer();
-    await new Promise<void>((resolve) => blocker.listen(17889, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as AddressInfo).port;
     try {
       const other = loadRuntimeSettings({
         ...process.env,
-        NEO4J_BOLT_PORT: '17889',
-        NEO4J_HTTP_PORT: '17890',
+        NEO4J_BOLT_PORT: String(taken),
+        NEO4J_HTTP_PORT: String((await freePorts(1))[0]),
         NEO4J_LOCAL_DIR: join(folder, 'other'),
       });
-      await expect(startLocalNeo4j(other, quiet)).rejects.toThrow(/Port 17889 \(NEO4J_BOLT_PORT\) is already taken/);
+      await expect(startLocalNeo4j(other, quiet)).rejects.toThrow(`Port ${taken} (NEO4J_BOLT_PORT) is already taken`);
       await expect(startLocalNeo4j(other, quiet)).rejects.toBeInstanceOf(RuntimeError);
     } finally {
       blocker.close();

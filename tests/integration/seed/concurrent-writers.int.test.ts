@@ -147,10 +147,16 @@ describe('the ingest lease', () => {
 
   test('a writer waits while another holds the lease, then writes', async () => {
     const held = await acquireIngestLease(db, { purpose: 'a test holding the lease', waitMs: 1_000 });
-    const started = Date.now();
-    setTimeout(() => void releaseIngestLease(db, held), 400);
-    await ingestDocuments([doc('small.json', small())], db, { waitMs: 10_000 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    const waitedFor: string[] = [];
+    // The lease is released once the writer says it waits, and not before: it must wait, then write.
+    await ingestDocuments([doc('small.json', small())], db, {
+      waitMs: 10_000,
+      onWait: (holder) => {
+        waitedFor.push(holder.purpose);
+        void releaseIngestLease(db, held);
+      },
+    });
+    expect(waitedFor).toEqual(['a test holding the lease']);
     expect(await cypher(db, 'MATCH (a:Article {id: "small"}) RETURN a.id AS id')).toEqual([{ id: 'small' }]);
   });
 

@@ -36,6 +36,20 @@ function folderWith(name: string, files: Record<string, unknown>): string {
   return folder;
 }
 
+/** Transactions of the test database waiting on a lock another transaction holds. */
+async function blockedWrites(): Promise<number> {
+  const rows = await cypher<{ status: string }>(db, 'SHOW TRANSACTIONS YIELD status RETURN status');
+  return rows.filter(({ status }) => status.startsWith('Blocked')).length;
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** A corpus big enough that a run takes a while: articles sharing a few actors. */
 function corpus(name: string, size: number): string {
   const files: Record<string, unknown> = {};
@@ -110,28 +124,60 @@ describe('npm run seed', () => {
     expect(seedCli(['--remove', 'article-000']).code).toBe(1);
   });
 
-  test('a run killed half-way and started again ends with the same graph as one clean run', async () => {
+  test('a run killed in the middle of a write transaction loses whole articles only, and started again ends with the same graph as one clean run', async () => {
     const folder = corpus('killed', 120);
     expect(seedCli([folder]).code).toBe(0);
     const clean = await graphCounts(db);
     const cleanFingerprint = await graphFingerprint(db);
     await resetGraph(db);
 
-    // Small write transactions, so there is a "half-way" to kill it at.
-    const child = spawn(TSX, [SEED_CLI, folder, '--batch-rows', '60'], { env: cliEnvironment(), stdio: 'ignore', detached: true });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    let written = 0;
-    const deadline = Date.now() + 60_000;
-    while (written < 5 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      written = Number((await cypher<{ count: number }>(db, 'MATCH (a:Article) RETURN count(a) AS count'))[0]?.count ?? 0);
+    // The kill lands at a known point, whatever the machine's speed: this test creates
+    // article-060 in a transaction it keeps open, so the run's write of that article waits on
+    // the id's uniqueness lock, with the batches before it committed and its own transaction open.
+    const holder = db.driver.session({ database: db.database });
+    const held = holder.beginTransaction();
+    await held.run(`CREATE (:Article {id: 'article-060'})`);
+    // Small write transactions, so that several commit before the one that waits.
+    const child = spawn(TSX, [SEED_CLI, folder, '--batch-rows', '60'], {
+      env: cliEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let exitCode: number | null | undefined;
+    const exited = new Promise<void>((resolve) =>
+      child.once('exit', (code) => {
+        exitCode = code;
+        resolve();
+      }),
+    );
+    try {
+      await waitFor(async () => {
+        if (exitCode !== undefined) throw new Error(`the run ended (exit ${exitCode}) before it was killed:\n${output}`);
+        return (await blockedWrites()) > 0;
+      }, 60_000);
+      // The whole process group: tsx runs the CLI in a child process of its own.
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+    } finally {
+      if (exitCode === undefined) process.kill(-child.pid!, 'SIGKILL');
+      await held.rollback();
+      await holder.close();
     }
-    // The whole process group: tsx runs the CLI in a child process of its own.
-    process.kill(-child.pid!, 'SIGKILL');
-    await exited;
-    const partial = Number((await cypher<{ count: number }>(db, 'MATCH (a:Article) RETURN count(a) AS count'))[0]?.count);
-    expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(120);
+
+    const written = await cypher<{ id: string; claims: number }>(
+      db,
+      `MATCH (a:Article) RETURN a.id AS id, COUNT { (a)-[:CLAIMS]->() } AS claims ORDER BY id`,
+    );
+    // Whole batches in run order, all before the one that was killed, and every article whole.
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.map(({ id }) => id)).toEqual(
+      Array.from({ length: written.length }, (_, index) => `article-${String(index).padStart(3, '0')}`),
+    );
+    expect(written.length).toBeLessThanOrEqual(60);
+    expect(written.every(({ claims }) => Number(claims) === 2)).toBe(true);
 
     expect(seedCli([folder]).code).toBe(0);
     expect(await graphCounts(db)).toEqual(clean);
