@@ -7,7 +7,7 @@ import { DEFAULT_NEO4J_PASSWORD } from '../../../src/env/fields.ts';
 import neo4j from 'neo4j-driver';
 import type { Db } from '../../../src/db/driver.ts';
 import { startServer } from '../../../src/server.ts';
-import { capturingConsole } from '../helpers/captured-console.ts';
+import { captureLog, type CapturedLog } from '../../fixtures/captured-log.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { firstError, openApi } from './harness.ts';
 
@@ -21,19 +21,38 @@ const unreachable = await openApi({
     database: 'neo4j',
   },
 });
+/** The server's log, kept in memory: its errors are expected here, and asserted on. */
+const serverLog = (): CapturedLog =>
+  captureLog({ LOG_LEVEL: 'info', NODE_ENV: 'test', NEO4J_PASSWORD: '', API_TOKEN: undefined });
+const productionLog = serverLog();
+const developmentLog = serverLog();
+const unsetLog = serverLog();
 /** In production, over a database name that does not exist: every query fails unexpectedly. */
 const production = await openApi({
   nodeEnv: 'production',
   graph: 'as-is',
   db: { ...api.db, database: 'no-such-database' },
+  log: productionLog.log,
 });
 const development = await openApi({
   nodeEnv: 'development',
   graph: 'as-is',
   db: { ...api.db, database: 'no-such-database' },
+  log: developmentLog.log,
 });
 /** As a plain `npm start` runs it: NODE_ENV and every other new variable unset. */
-const unset = await openApi({ nodeEnv: null, graph: 'as-is', db: { ...api.db, database: 'no-such-database' } });
+const unset = await openApi({
+  nodeEnv: null,
+  graph: 'as-is',
+  db: { ...api.db, database: 'no-such-database' },
+  log: unsetLog.log,
+});
+/** What `app` answered to `query`, and what its server logged meanwhile. */
+async function answerAndLog(app: typeof api, log: CapturedLog, query: string) {
+  const before = log.lines.length;
+  const result = await app.gql(query);
+  return { result, logged: log.lines.slice(before).join('') };
+}
 const withOrigins = await openApi({
   graph: 'as-is',
   db: api.db,
@@ -91,12 +110,12 @@ describe('HTTP', () => {
 
   test("unexpected errors are masked in production, explained in development, and in the server's log in both", async () => {
     const query = `{ search(query: "taliban") { name } }`;
-    const inProduction = await capturingConsole(() => production.gql(query));
+    const inProduction = await answerAndLog(production, productionLog, query);
     const masked = firstError(inProduction.result.body);
     expect(masked.message).toBe('Unexpected error.');
     expect(JSON.stringify(masked)).not.toContain('no-such-database');
     expect(inProduction.logged).toContain('no-such-database');
-    const inDevelopment = await capturingConsole(() => development.gql(query));
+    const inDevelopment = await answerAndLog(development, developmentLog, query);
     expect(JSON.stringify(firstError(inDevelopment.result.body))).toContain('no-such-database');
     expect(inDevelopment.logged).toContain('no-such-database');
   });
@@ -104,7 +123,7 @@ describe('HTTP', () => {
 
 describe('safe defaults', () => {
   test("with NODE_ENV unset, unexpected errors are masked: no stack trace, no Neo4j message (the server's log has them)", async () => {
-    const { result, logged } = await capturingConsole(() => unset.gql('{ search(query: "taliban") { name } }'));
+    const { result, logged } = await answerAndLog(unset, unsetLog, '{ search(query: "taliban") { name } }');
     const masked = firstError(result.body);
     expect(masked.message).toBe('Unexpected error.');
     expect(JSON.stringify(masked)).not.toMatch(/no-such-database|stack|\.ts:\d+/);
