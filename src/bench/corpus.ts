@@ -5,7 +5,13 @@
  * merges), popular pairs of actors that recur, every relation type, and quotes that are
  * sentences of the article's own `text`. The same (articles, seed) always gives the same files.
  */
-import { RELATION_RULES, RELATION_TYPES, type EntityType, type RelationType } from '../domain/vocabulary.ts';
+import {
+  GROUP_CATEGORIES,
+  RELATION_RULES,
+  RELATION_TYPES,
+  type EntityType,
+  type RelationType,
+} from '../domain/vocabulary.ts';
 
 export interface CorpusOptions {
   articles: number;
@@ -74,15 +80,6 @@ const SYLLABLES = [
   'ul',
 ];
 const GROUP_WORDS = ['Front', 'Movement', 'Brigade', 'Council', 'Alliance', 'Party', 'League', 'Army'];
-const GROUP_CATEGORIES = [
-  'government',
-  'militant',
-  'alliance',
-  'intergovernmental',
-  'political',
-  'media',
-  'other',
-] as const;
 
 interface Actor {
   id: string;
