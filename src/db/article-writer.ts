@@ -85,16 +85,19 @@ const WRITE_ARTICLES = `UNWIND $articles AS row
 MERGE (a:${ARTICLE} {id: row.id})
 SET a += row.props, a.loadedAt = datetime(), a.loadIndex = toInteger(row.loadIndex)`;
 
-/**
- * One row per entity of the batch (src/db/write-rows.ts): created with the first name it was
- * given, each property kept from the first article that gives one, names a union.
- */
-const WRITE_ENTITIES = ENTITY_TYPES.map(
-  (type) => `CALL {
+/** Per entity type, a row per entity: created with the first name given, each property kept from the first article giving one. */
+const mergeEntities = (then: string) =>
+  ENTITY_TYPES.map(
+    (type) => `CALL {
   UNWIND ${rowsOfType('entities', entityTypeLabel(type))} AS e
   MERGE (n:${ENTITY} {id: e.id})
   ON CREATE SET n:${entityTypeLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
-  SET n += ${KEEP_FIRST_PROPS}
+  SET n += ${KEEP_FIRST_PROPS}${then}
+}`,
+  ).join('\n');
+
+/** One row per entity of the batch (src/db/write-rows.ts); names a union. */
+const WRITE_ENTITIES = mergeEntities(`
   SET n.aliases = COLLECT {
         UNWIND coalesce(n.aliases, []) + e.names AS alias
         WITH DISTINCT alias WHERE alias <> n.name
@@ -104,19 +107,10 @@ const WRITE_ENTITIES = ENTITY_TYPES.map(
         UNWIND coalesce(n.normalizedNames, []) + e.normalizedNames AS normalized
         WITH DISTINCT normalized
         RETURN normalized ORDER BY normalized
-      }
-}`,
-).join('\n');
+      }`);
 
 /** Like WRITE_ENTITIES, for a replaced article: its names are recomputed from the mentions afterwards. */
-const WRITE_ENTITY_PROPERTIES = ENTITY_TYPES.map(
-  (type) => `CALL {
-  UNWIND ${rowsOfType('entities', entityTypeLabel(type))} AS e
-  MERGE (n:${ENTITY} {id: e.id})
-  ON CREATE SET n:${entityTypeLabel(type)}, n.type = e.type, n.name = e.name, n.createdAt = datetime()
-  SET n += ${KEEP_FIRST_PROPS}
-}`,
-).join('\n');
+const WRITE_ENTITY_PROPERTIES = mergeEntities('');
 
 const WRITE_MENTIONS = `UNWIND $mentions AS m
 MATCH (a:${ARTICLE} {id: m.articleId})
