@@ -1,30 +1,30 @@
-import { ConfigError, loadConfig } from '../config.ts';
 import { createDriver } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
+import { DATABASE_ENVIRONMENT } from './environment-help.ts';
+import { loadCommandConfig, runCommand } from './run-command.ts';
 
-async function main(): Promise<number> {
-  const config = loadConfig();
-  const driver = createDriver(config);
-  try {
-    const { statements, upgrade } = await migrate({ driver, database: config.NEO4J_DATABASE });
-    console.log(
-      `Schema applied to ${config.NEO4J_URI} (database ${config.NEO4J_DATABASE}): ${statements} statements, all indexes online.`,
-    );
-    if (upgrade.claims > 0) {
+void runCommand({
+  invocation: 'npm run db:migrate',
+  summary:
+    'Applies schema/*.cypher (constraints, indexes, the full-text index) to NEO4J_URI and waits until every index is online; upgrades a graph of the first storage model.',
+  options: {},
+  environment: DATABASE_ENVIRONMENT,
+  async run(_args, context) {
+    const config = loadCommandConfig(context);
+    const driver = createDriver(config);
+    try {
+      const { statements, upgrade } = await migrate({ driver, database: config.NEO4J_DATABASE });
       console.log(
-        `Upgraded the graph to claims as nodes: ${upgrade.claims} claims, ${upgrade.relations} aggregated relations.`,
+        `Schema applied to ${config.NEO4J_URI} (database ${config.NEO4J_DATABASE}): ${statements} statements, all indexes online.`,
       );
+      if (upgrade.claims > 0) {
+        console.log(
+          `Upgraded the graph to claims as nodes: ${upgrade.claims} claims, ${upgrade.relations} aggregated relations.`,
+        );
+      }
+      return 0;
+    } finally {
+      await driver.close();
     }
-    return 0;
-  } finally {
-    await driver.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `Migration failed: ${(error as Error).message}`);
-    process.exit(1);
   },
-);
+});
