@@ -121,7 +121,7 @@ function containerPorts(name: string): number[] {
 function scriptFile(name: string): string {
   const script = packageJson.scripts?.[name];
   if (!script) throw new Error(`package.json has no "${name}" script (expected "tsx <file>.ts")`);
-  const file = /^tsx\s+(\S+\.ts)\b/.exec(script)?.[1];
+  const file = /^(?:exec\s+)?(?:tsx|node --import tsx)\s+(\S+\.ts)\b/.exec(script)?.[1];
   if (!file) throw new Error(`package.json's "${name}" script is "${script}", not "tsx <file>.ts"`);
   return file;
 }
