@@ -170,11 +170,15 @@ async function startedByNpm() {
   const run = { port, npm, output: '' };
   npm.stdout?.on('data', (chunk: Buffer) => (run.output += chunk.toString()));
   npm.stderr?.on('data', (chunk: Buffer) => (run.output += chunk.toString()));
-  const ready = Date.now() + 30_000;
+  // Room for a `prestart` build before the API starts.
+  const ready = Date.now() + 120_000;
   while (!run.output.includes('GraphQL API on') && Date.now() < ready) await sleep(100);
   expect(run.output).toContain('GraphQL API on');
   return run;
 }
+
+/** Ready within 120 s (room for a `prestart` build), stopped within 12 s. */
+const NPM_START_TIMEOUT_MS = 150_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -206,16 +210,21 @@ describe('npm start and signals', () => {
         killGroup(run.npm.pid);
       }
     },
+    NPM_START_TIMEOUT_MS,
   );
 
-  test('the API stops gracefully when the npm that launched it dies without passing on a signal', async () => {
-    const run = await startedByNpm();
-    try {
-      process.kill(run.npm.pid!, 'SIGKILL');
-      expect(await portFreed(run.port)).toBe(true);
-      expect(run.output).toMatch(/The process that launched the API \(pid \d+\) ended: finishing in-flight requests/);
-    } finally {
-      killGroup(run.npm.pid);
-    }
-  });
+  test(
+    'the API stops gracefully when the npm that launched it dies without passing on a signal',
+    async () => {
+      const run = await startedByNpm();
+      try {
+        process.kill(run.npm.pid!, 'SIGKILL');
+        expect(await portFreed(run.port)).toBe(true);
+        expect(run.output).toMatch(/The process that launched the API \(pid \d+\) ended: finishing in-flight requests/);
+      } finally {
+        killGroup(run.npm.pid);
+      }
+    },
+    NPM_START_TIMEOUT_MS,
+  );
 });
