@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { renderChart } from '../bench/chart.ts';
-import { parseOptions, USAGE, type Options } from '../bench/options.ts';
+import { BENCH_OPTIONS, benchOptions, UsageError, type Options } from '../bench/options.ts';
 import { startNeo4jGraphQLServer, listen, type ComparisonServer } from '../bench/compare/neo4j-graphql-server.ts';
 import {
   chooseTargets,
@@ -32,6 +32,7 @@ import { fileSources, listArticleFiles, seedSources } from '../ingest/seed-run.t
 import { startLocalNeo4j, stopLocalNeo4j } from '../runtime/local-neo4j.ts';
 import { loadRuntimeSettings } from '../runtime/runtime-settings.ts';
 import { createApp } from '../server.ts';
+import { runCommand, type CommandContext } from './run-command.ts';
 
 /**
  * `npm run bench`: the project against two references on the same synthetic corpus, per
@@ -252,18 +253,7 @@ async function benchSize(
   return { articles, claims, loads, queries: rows };
 }
 
-async function main(): Promise<number> {
-  let options: Options | 'help';
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
+async function bench(options: Options, argv: string[], context: CommandContext): Promise<number> {
   const settings = loadRuntimeSettings({
     ...process.env,
     NEO4J_BOLT_PORT: process.env.NEO4J_BENCH_BOLT_PORT ?? '17697',
@@ -271,6 +261,7 @@ async function main(): Promise<number> {
     NEO4J_LOCAL_DIR: process.env.NEO4J_BENCH_LOCAL_DIR ?? '.neo4j-bench',
     NEO4J_PASSWORD: 'bench-password',
   });
+  context.neo4j = { uri: `bolt://localhost:${settings.NEO4J_BOLT_PORT}`, user: 'neo4j', home: settings.home };
   const started = await startLocalNeo4j(settings, log);
   const db = openDb({
     NEO4J_URI: started.boltUrl,
@@ -282,7 +273,7 @@ async function main(): Promise<number> {
     await migrate(db);
     const report: BenchReport = {
       generatedAt: new Date().toISOString(),
-      command: ['npm run bench --', ...process.argv.slice(2)].join(' ').replace(/ --$/, ''),
+      command: ['npm run bench --', ...argv].join(' ').replace(/ --$/, ''),
       machine: await machineInfo(db),
       settings: { seed: options.seed, connections: options.connections, duration: options.duration },
       sizes: [],
@@ -320,10 +311,17 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
+const argv = process.argv.slice(2);
+void runCommand(
+  {
+    invocation: 'npm run bench',
+    summary:
+      "Seeds synthetic corpora and loads the GraphQL API against @neo4j/graphql and raw Cypher; writes bench/RESULTS.md and a chart. Runs on a Neo4j of its own (bench ports and folder), never on a developer's data.",
+    options: BENCH_OPTIONS,
+    environment: ['NEO4J_BENCH_BOLT_PORT', 'NEO4J_BENCH_HTTP_PORT', 'NEO4J_BENCH_LOCAL_DIR', 'JAVA_HOME'],
+    exitCodes: [[1, 'the project failed a query class, or a failure']],
+    usageErrors: [UsageError],
+    run: ({ values }, context) => bench(benchOptions(values), argv, context),
   },
+  argv,
 );

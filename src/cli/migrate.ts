@@ -1,11 +1,17 @@
-import { ConfigError, loadConfig } from '../config.ts';
 import { openDb } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
+import { DATABASE_ENVIRONMENT } from './environment-help.ts';
+import { loadCommandConfig, runCommand } from './run-command.ts';
 
-async function main(): Promise<number> {
-  const config = loadConfig();
-  const db = openDb(config);
-  try {
+void runCommand({
+  invocation: 'npm run db:migrate',
+  summary:
+    'Applies schema/*.cypher (constraints, indexes, the full-text index) to NEO4J_URI and waits until every index is online; upgrades a graph of the first storage model.',
+  options: {},
+  environment: DATABASE_ENVIRONMENT,
+  async run(_args, context) {
+    const config = loadCommandConfig(context);
+    await using db = openDb(config);
     const { statements, upgrade } = await migrate(db);
     console.log(
       `Schema applied to ${config.NEO4J_URI} (database ${config.NEO4J_DATABASE}): ${statements} statements, all indexes online.`,
@@ -16,15 +22,5 @@ async function main(): Promise<number> {
       );
     }
     return 0;
-  } finally {
-    await db.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `Migration failed: ${(error as Error).message}`);
-    process.exit(1);
   },
-);
+});

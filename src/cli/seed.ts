@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import type { LeaseHolder } from '../db/ingest-lease.ts';
 import { newTrace } from '../db/cypher-trace.ts';
 import { openDb, type Db } from '../db/driver.ts';
@@ -19,43 +18,59 @@ import {
   type SeedReport,
 } from '../ingest/seed-run.ts';
 import { createLogger } from '../log/logger.ts';
+import { DATABASE_ENVIRONMENT } from './environment-help.ts';
 import { progressPrinter } from './progress.ts';
+import { loadCommandConfig, runCommand, type CommandContext, type OptionSpecs } from './run-command.ts';
 
-const USAGE = `usage: npm run seed -- [paths...] [--dry-run] [--reset] [--remove <articleId>]
+const OPTIONS = {
+  'dry-run': { type: 'boolean', default: false, description: 'validate only; needs no database' },
+  reset: { type: 'boolean', default: false, description: 'empty the graph before loading' },
+  remove: {
+    type: 'string',
+    value: '<articleId>',
+    description: 'remove that article and only the claims it supports',
+  },
+  'batch-rows': {
+    type: 'string',
+    value: '<n>',
+    description: `entity and claim rows per write transaction (default ${DEFAULT_WRITE_BATCH_ROWS}); a killed run loses at most one batch, and the next run writes it`,
+  },
+} as const satisfies OptionSpecs;
 
-  paths            extracted-article files or folders (default: seed/)
-  --dry-run        validate only; needs no database
-  --reset          empty the graph before loading
-  --remove <id>    remove that article and only the claims it supports
-  --batch-rows <n> entity and claim rows per write transaction (default ${DEFAULT_WRITE_BATCH_ROWS});
-                   a killed run loses at most one batch, and the next run writes it
-  -h, --help       this text
+interface SeedOptions {
+  'dry-run': boolean;
+  reset: boolean;
+  remove?: string;
+  batchRows: number;
+  paths: string[];
+}
 
-exit codes: 0 done, 1 invalid input or failure (nothing written for invalid input), 2 usage error`;
-
-function parse(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      reset: { type: 'boolean', default: false },
-      remove: { type: 'string' },
-      'batch-rows': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.remove !== undefined && (values['dry-run'] || values.reset || positionals.length > 0)) {
+function seedOptions({
+  values,
+  positionals,
+}: {
+  values: Partial<SeedOptions> & { 'batch-rows'?: string };
+  positionals: string[];
+}): SeedOptions {
+  const dryRun = values['dry-run'] ?? false;
+  const reset = values.reset ?? false;
+  if (values.remove !== undefined && (dryRun || reset || positionals.length > 0)) {
     throw new SeedUsageError('--remove takes an article id and no other option or path');
   }
-  if (values['dry-run'] && values.reset) throw new SeedUsageError('--dry-run and --reset exclude each other');
+  if (dryRun && reset) throw new SeedUsageError('--dry-run and --reset exclude each other');
   const batchRows = values['batch-rows'] === undefined ? DEFAULT_WRITE_BATCH_ROWS : Number(values['batch-rows']);
   if (!Number.isInteger(batchRows) || batchRows < 1) {
     throw new SeedUsageError(
       `--batch-rows expects a whole number of rows above 0, got ${JSON.stringify(values['batch-rows'])}`,
     );
   }
-  return { ...values, batchRows, paths: positionals.length > 0 ? positionals : ['seed'] };
+  return {
+    'dry-run': dryRun,
+    reset,
+    remove: values.remove,
+    batchRows,
+    paths: positionals.length > 0 ? positionals : ['seed'],
+  };
 }
 
 function printReport(report: SeedReport): void {
@@ -78,8 +93,8 @@ function tellWaiting(holder: LeaseHolder): void {
   console.error(`Waiting for another writer to finish (${holder.purpose}, pid ${holder.pid} on ${holder.host}) ...`);
 }
 
-async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+async function withDb<T>(context: CommandContext, work: (db: Db) => Promise<T>): Promise<T> {
+  const config = loadCommandConfig(context);
   await using opened = openDb(config);
   // Its transactions say `seed` in SHOW TRANSACTIONS; LOG_LEVEL=debug logs each batch and query on stderr.
   const db: Db = { ...opened, trace: newTrace({ operation: 'seed' }, createLogger(config, 2)) };
@@ -92,21 +107,10 @@ function printProblems(error: SeedValidationError, limits: IngestLimits): void {
   console.error(`${formatIssueReport(error.issues, limits.maxIssuesShown)}\n${error.message}.`);
 }
 
-async function main(argv: string[]): Promise<number> {
-  let options: ReturnType<typeof parse>;
-  try {
-    options = parse(argv);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return 0;
-  }
+async function seed(options: SeedOptions, context: CommandContext): Promise<number> {
   if (options.remove !== undefined) {
     const articleId = options.remove;
-    const result = await withDb((db) => removeArticle(articleId, db, { onWait: tellWaiting }));
+    const result = await withDb(context, (db) => removeArticle(articleId, db, { onWait: tellWaiting }));
     if (!result.removed) {
       console.error(`No article "${articleId}" in the graph; nothing removed.`);
       return 1;
@@ -121,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
   if (files.length === 0) throw new SeedUsageError(`no .json files in ${options.paths.join(', ')}`);
   const limits = ingestLimitsOf(loadConfig());
   try {
-    return await load(files, options, limits);
+    return await load(files, options, limits, context);
   } catch (error) {
     if (!(error instanceof SeedValidationError)) throw error;
     printProblems(error, limits);
@@ -129,7 +133,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function load(files: string[], options: ReturnType<typeof parse>, limits: IngestLimits): Promise<number> {
+async function load(
+  files: string[],
+  options: SeedOptions,
+  limits: IngestLimits,
+  context: CommandContext,
+): Promise<number> {
   const progress = progressPrinter<SeedProgress>(
     (p) => `${p.phase === 'validate' ? 'validating' : 'writing'} ${p.done}/${p.total} ${p.file}`,
     (p) => p.done / p.total,
@@ -144,7 +153,7 @@ async function load(files: string[], options: ReturnType<typeof parse>, limits: 
       console.log(`Not checked without the graph:\n${formatIssues(validation.warnings)}`);
     return 0;
   }
-  const report = await withDb((db) =>
+  const report = await withDb(context, (db) =>
     seedSources(fileSources(files, limits), db, progress.update, {
       reset: options.reset,
       onWait: tellWaiting,
@@ -156,20 +165,20 @@ async function load(files: string[], options: ReturnType<typeof parse>, limits: 
   return 0;
 }
 
-// process.exitCode, not process.exit(): exiting at once drops what is still queued for a
-// pipe (a report on stderr was cut at 64 KiB and lost its summary line); the process ends
-// by itself once the streams have drained and the driver is closed.
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof SeedUsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      process.exitCode = 2;
-      return;
-    }
-    console.error(error instanceof ConfigError ? error.message : `Seed failed: ${(error as Error).message}`);
-    process.exitCode = 1;
-  },
-);
+void runCommand({
+  invocation: 'npm run seed',
+  summary: 'Validates extracted-article files and loads them into Neo4j: nothing is written when any file is invalid.',
+  synopsis: '[paths...]',
+  positionals: [['paths', 'extracted-article files or folders (default: seed/)']],
+  options: OPTIONS,
+  environment: [
+    ...DATABASE_ENVIRONMENT,
+    'INGEST_MAX_BYTES',
+    'INGEST_MAX_ENTITIES',
+    'INGEST_MAX_RELATIONS',
+    'INGEST_MAX_ISSUES_SHOWN',
+  ],
+  exitCodes: [[1, 'invalid input (nothing written; every problem listed) or a failure']],
+  usageErrors: [SeedUsageError],
+  run: (args, context) => seed(seedOptions(args), context),
+});

@@ -8,6 +8,7 @@ import { findJava } from './java.ts';
 import { launcherEnvironment } from './launcher-environment.ts';
 import { ensureDistribution } from './neo4j-distribution.ts';
 import { renderNeo4jConf } from './neo4j-conf.ts';
+import { PortTakenError, wrongPasswordMessage } from './neo4j-failures.ts';
 import { RuntimeError, type RuntimeSettings } from './runtime-settings.ts';
 import { openDb } from '../db/driver.ts';
 import { isProcessAlive } from '../process-alive.ts';
@@ -49,8 +50,9 @@ export async function startLocalNeo4j(settings: RuntimeSettings, log: Log): Prom
   const elapsed = () => Math.round((Date.now() - startedAt) / 100) / 10;
   const running = runningPid(settings.home);
   if (running !== null) {
-    const server = await waitForBolt(settings, running, startedAt);
-    return { ...(await statusOf(settings, server)), alreadyRunning: true, downloaded: false, seconds: elapsed() };
+    const instance = withInstancePorts(settings);
+    const server = await waitForBolt(instance, running, startedAt);
+    return { ...(await statusOf(instance, server)), alreadyRunning: true, downloaded: false, seconds: elapsed() };
   }
 
   await refuseTakenPort(settings.NEO4J_BOLT_PORT, 'NEO4J_BOLT_PORT');
@@ -103,8 +105,26 @@ export async function stopLocalNeo4j(settings: RuntimeSettings, log: Log): Promi
 
 export async function localNeo4jStatus(settings: RuntimeSettings): Promise<InstanceStatus> {
   const pid = runningPid(settings.home);
-  const server = pid === null ? null : await queryServerInfo(settings).catch(() => null);
-  return { ...(await statusOf(settings, server)), running: pid !== null && server !== null, pid };
+  const instance = pid === null ? settings : withInstancePorts(settings);
+  const server = pid === null ? null : await queryServerInfo(instance).catch(() => null);
+  return { ...(await statusOf(instance, server)), running: pid !== null && server !== null, pid };
+}
+
+/**
+ * A running instance listens on the ports of its neo4j.conf, written at its start, whatever
+ * the environment says now (db:status run without the NEO4J_*_PORT that db:start had).
+ */
+function withInstancePorts(settings: RuntimeSettings): RuntimeSettings {
+  const confFile = join(settings.home, 'conf', 'neo4j.conf');
+  if (!existsSync(confFile)) return settings;
+  const conf = readFileSync(confFile, 'utf8');
+  const portOf = (key: string, fallback: number) =>
+    Number(conf.match(new RegExp(`^server\\.${key}\\.listen_address=.*:(\\d+)$`, 'm'))?.[1] ?? fallback);
+  return {
+    ...settings,
+    NEO4J_BOLT_PORT: portOf('bolt', settings.NEO4J_BOLT_PORT),
+    NEO4J_HTTP_PORT: portOf('http', settings.NEO4J_HTTP_PORT),
+  };
 }
 
 async function statusOf(settings: RuntimeSettings, server: ServerInfo | null): Promise<InstanceStatus> {
@@ -158,12 +178,8 @@ function runningPid(home: string): number | null {
 }
 
 async function refuseTakenPort(port: number, variable: string): Promise<void> {
-  if (await portAnswers(port)) {
-    throw new RuntimeError(
-      `Port ${port} (${variable}) is already taken by another process, not by the Neo4j in this folder. ` +
-        `Stop that process, or choose another port, e.g. ${variable}=${port + 1000} npm run db:start`,
-    );
-  }
+  if (await portAnswers(port))
+    throw new PortTakenError(port, variable, 'another process, not by the Neo4j in this folder');
 }
 
 export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
@@ -207,8 +223,7 @@ async function waitForBolt(settings: RuntimeSettings, pid: number | null, starte
       const code = (error as { code?: string }).code ?? '';
       if (code.includes('Unauthorized') || code.includes('AuthenticationRateLimit')) {
         throw new RuntimeError(
-          `Neo4j is up but refused the password in NEO4J_PASSWORD. The password of ${settings.home} was set at its first start; ` +
-            'use that one, or delete the folder to start empty.',
+          wrongPasswordMessage({ uri: boltUrlOf(settings), user: settings.NEO4J_USER, home: settings.home }),
         );
       }
       if (pid !== null && !isProcessAlive(pid)) {

@@ -44,11 +44,11 @@ describe.each([
     expect(scripts[`pre${name}`]).toBe('npm run -s build');
   });
 
-  // One command, so the shell npm starts runs node in its place, and a signal sent to the
-  // script reaches node; no tsx process between them either.
-  test(`runs the compiled ${source} with node alone`, () => {
+  // `exec`: the shell npm starts (dash keeps itself as node's parent otherwise) becomes node, so a
+  // signal sent to the script reaches node; no tsx process between them either.
+  test(`runs the compiled ${source} with node alone, in the shell's place`, () => {
     const script = scripts[name]!;
-    expect(script).toMatch(/^node(\s+--[\w-]+)*\s+\S+\.js$/);
+    expect(script).toMatch(/^exec node(\s+--[\w-]+)*\s+\S+\.js$/);
     expect(compiledFrom(script.split(/\s+/).at(-1)!)).toBe(source);
   });
 });

@@ -126,9 +126,9 @@ function containerPorts(name: string): number[] {
 function scriptFile(name: string): string {
   const script = packageJson.scripts?.[name];
   if (!script) throw new Error(`package.json has no "${name}" script`);
-  const source = /^tsx\s+(\S+\.ts)\b/.exec(script)?.[1];
+  const source = /^(?:exec\s+)?tsx\s+(\S+\.ts)\b/.exec(script)?.[1];
   if (source) return source;
-  const compiled = /^node\s+(?:--\S+\s+)*(\S+\.js)$/.exec(script)?.[1];
+  const compiled = /^(?:exec\s+)?node\s+(?:--\S+\s+)*(\S+\.js)$/.exec(script)?.[1];
   if (!compiled)
     throw new Error(`package.json's "${name}" script is "${script}", not "tsx <file>.ts" or "node <file>.js"`);
   return compiledFrom(compiled);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../src/bench/corpus.ts';
 import { aggregateClaims, batches, documentRows, type ClaimRow } from '../../../src/bench/raw-loaders.ts';
-import { parseOptions } from '../../../src/bench/options.ts';
+import { benchOptions, MIN_ARTICLES } from '../../../src/bench/options.ts';
 import { chooseTargets, queryClasses } from '../../../src/bench/compare/query-classes.ts';
 import { rawQueryFor } from '../../../src/bench/compare/raw-handler.ts';
 
@@ -63,20 +63,23 @@ describe('raw loaders, in memory', () => {
 
 describe('bench options', () => {
   it('defaults to three sizes and 10 s of load; --quick is one tiny size and a short load', () => {
-    expect(parseOptions([])).toMatchObject({
+    expect(benchOptions({})).toMatchObject({
       sizes: [1000, 5000, 20000],
       duration: 10,
       connections: 8,
       out: 'bench/RESULTS.md',
     });
-    expect(parseOptions(['--quick'])).toMatchObject({ sizes: [200], duration: 2 });
-    expect(parseOptions(['--sizes', '300, 600'])).toMatchObject({ sizes: [300, 600] });
-    expect(parseOptions(['--help'])).toBe('help');
+    expect(benchOptions({ quick: true })).toMatchObject({ sizes: [200], duration: 2 });
+    expect(benchOptions({ sizes: '300, 600' })).toMatchObject({ sizes: [300, 600] });
   });
 
-  it('refuses bad values and unknown options', () => {
-    expect(() => parseOptions(['--sizes', '10,x'])).toThrow(/--sizes/);
-    expect(() => parseOptions(['--articles', '5'])).toThrow();
+  it('refuses bad values', () => {
+    expect(() => benchOptions({ sizes: '300,x' })).toThrow(/--sizes/);
+    expect(() => benchOptions({ connections: '0' })).toThrow(/--connections/);
+  });
+
+  it(`refuses a corpus below ${MIN_ARTICLES} articles with the smallest size it takes`, () => {
+    expect(() => benchOptions({ sizes: '10' })).toThrow(`use at least ${MIN_ARTICLES}`);
   });
 });
 
