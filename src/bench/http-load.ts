@@ -80,7 +80,8 @@ export function percentile(sorted: readonly number[], fraction: number): number 
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] as number;
 }
 
-const failed = (failure: string, cypherQueries: number | null): ClassFigures => ({
+/** The figures of a class that could not be measured: why, and no numbers. */
+export const failed = (failure: string, cypherQueries: number | null): ClassFigures => ({
   failure,
   requests: 0,
   reqPerSec: 0,

@@ -14,7 +14,14 @@ import {
 } from '../bench/compare/query-classes.ts';
 import { startRawServer } from '../bench/compare/raw-handler.ts';
 import { generateCorpus } from '../bench/corpus.ts';
-import { loadClass, sampleFailure, sendOnce, type ClassFigures, type LoadSettings } from '../bench/http-load.ts';
+import {
+  failed,
+  loadClass,
+  sampleFailure,
+  sendOnce,
+  type ClassFigures,
+  type LoadSettings,
+} from '../bench/http-load.ts';
 import { loadModel, loadSimple } from '../bench/raw-loaders.ts';
 import {
   renderResults,
@@ -113,20 +120,7 @@ async function runClasses(
     const request = await requestFor(queryClass, target, origin);
     if (request === undefined) continue;
     const figures: ClassFigures =
-      'failure' in request
-        ? {
-            failure: request.failure,
-            requests: 0,
-            reqPerSec: 0,
-            p50: Number.NaN,
-            p99: Number.NaN,
-            errors: 0,
-            timeouts: 0,
-            non2xx: 0,
-            graphqlErrors: 0,
-            cypherQueries: null,
-          }
-        : await loadClass(origin, request, settings);
+      'failure' in request ? failed(request.failure, null) : await loadClass(origin, request, settings);
     row.figures[target] = figures;
     log(
       `    ${target.padEnd(13)} ${queryClass.name.padEnd(52)} ${

@@ -21,8 +21,9 @@ beforeAll(async () => {
 
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  const [command, ...args] = scripts.start!.split(/\s+/);
-  expect(command).toBe('node');
+  // The script is `exec node <options> <file>`: its shell becomes node.
+  const [exec, command, ...args] = scripts.start!.split(/\s+/);
+  expect([exec, command]).toEqual(['exec', 'node']);
   server = spawn(process.execPath, args, {
     env: { ...cliEnvironment(), PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +45,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(() => {
-  if (server.exitCode === null) server.kill('SIGKILL');
+  if (server && server.exitCode === null) server.kill('SIGKILL');
 });
 
 describe('the compiled server (npm start)', () => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv) {
 }
 
 const STACK_LINE = /\n\s+at \S/;
+const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 
 function holdPort(port: number): Promise<Server> {
   return new Promise((resolve) => {
@@ -73,6 +74,17 @@ describe.each(COMMANDS)('$invocation', ({ invocation, args }) => {
     expect(stdout).toContain('environment:');
     expect(stdout).toContain('exit codes:');
     expect(existsSync(untouchedFolder)).toBe(false);
+  });
+
+  test("the README's command table names every option --help prints", () => {
+    const { stdout } = cli([...args, '--help'], NOWHERE);
+    const options = (/\noptions:\n([\s\S]*?)\n\n/.exec(stdout)?.[1] ?? '')
+      .split('\n')
+      .map((line) => /^\s+(?:-\w, )?(--[\w-]+)/.exec(line)?.[1])
+      .filter((option) => option !== undefined && option !== '--help' && option !== '--verbose');
+    const row = README.split('\n').find((line) => line.startsWith(`| \`${invocation}\``));
+    expect(row, `README.md has no row for ${invocation} in its command table`).toBeDefined();
+    for (const option of options) expect(row).toContain(`\`${option}`);
   });
 
   test('an unknown option exits 2 with the usage', () => {

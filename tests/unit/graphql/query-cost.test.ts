@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, test } from 'vitest';
-import { benchRequests } from '../../../src/cli/bench-api.ts';
+import { queryClasses, type HttpRequestSpec } from '../../../src/bench/compare/query-classes.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { GRAPHIQL_TABS } from '../../../src/graphql/graphiql-examples.ts';
 import { operationCost } from '../../../src/graphql/query-cost.ts';
@@ -62,20 +62,43 @@ describe('query cost', () => {
     expect(costOf('{ __schema { types { name fields { name args { name } } } } }')).toBe(0);
   });
 
-  const documented: Array<[string, string]> = [
-    ...markdownQueries('README.md').map((query): [string, string] => [`README: ${query.slice(0, 50)}`, query]),
-    ...markdownQueries('docs/api.md').map((query): [string, string] => [`docs/api.md: ${query.slice(0, 50)}`, query]),
-    ...GRAPHIQL_TABS.map((tab): [string, string] => [`GraphiQL: ${tab.query.split('\n')[0]}`, tab.query]),
-    ...Object.entries(benchRequests({ popular: 'a', second: 'b', middle: 'c', searchText: 'xyz' })).map(
-      ([name, query]): [string, string] => [`bench: ${name}`, query],
-    ),
+  const EXAMPLE_VARIABLES = { d: {}, text: 'ISKP' };
+  /** The project's requests of `npm run bench`, with the variables they are sent with. */
+  const benchQueries = queryClasses({ popular: 'a', second: 'b', middle: 'c', searchText: 'xyz' }).flatMap(
+    (queryClass): Array<[string, string, Record<string, unknown>]> =>
+      [queryClass.requests.project, queryClass.paged?.specs.project?.at('cursor')]
+        .filter((spec): spec is HttpRequestSpec => spec !== undefined)
+        .map((spec) => [
+          `bench: ${queryClass.name}`,
+          String(spec.body.query),
+          (spec.body.variables ?? {}) as Record<string, unknown>,
+        ]),
+  );
+  const documented: Array<[string, string, Record<string, unknown>]> = [
+    ...markdownQueries('README.md').map((query): [string, string, Record<string, unknown>] => [
+      `README: ${query.slice(0, 50)}`,
+      query,
+      EXAMPLE_VARIABLES,
+    ]),
+    ...markdownQueries('docs/api.md').map((query): [string, string, Record<string, unknown>] => [
+      `docs/api.md: ${query.slice(0, 50)}`,
+      query,
+      EXAMPLE_VARIABLES,
+    ]),
+    ...GRAPHIQL_TABS.map((tab): [string, string, Record<string, unknown>] => [
+      `GraphiQL: ${tab.query.split('\n')[0]}`,
+      tab.query,
+      EXAMPLE_VARIABLES,
+    ]),
+    ...benchQueries,
   ];
 
-  test('there are documented queries to check', () => {
+  test('there are documented and benchmarked queries to check', () => {
     expect(documented.length).toBeGreaterThan(20);
+    expect(benchQueries.length).toBeGreaterThan(8);
   });
 
-  test.each(documented)('%s fits the default budget', (_name, query) => {
-    expect(costOf(query, { d: {}, text: 'ISKP' })).toBeLessThanOrEqual(loadConfig({}).MAX_COST);
+  test.each(documented)('%s fits the default budget', (_name, query, variables) => {
+    expect(costOf(query, variables)).toBeLessThanOrEqual(loadConfig({}).MAX_COST);
   });
 });
