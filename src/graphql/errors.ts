@@ -165,5 +165,9 @@ export function mapNeo4jError(error: unknown): unknown {
   if (TIMEOUT_CODES.has(error.code)) {
     return new QueryTimeoutError();
   }
+  // A retryable error here outlasted the driver's own retries: a database shutting down or starting
+  // (Neo.TransientError.General.DatabaseUnavailable and the like), not the request's fault. A
+  // transaction over its memory limit is transient too, but it is the request's size: not this.
+  if (error.retryable && !error.code.includes('Memory')) return new ServiceUnavailableError('DATABASE_UNREACHABLE');
   return error;
 }

@@ -34,6 +34,8 @@ export async function startApiProcess(neo4j: { boltUrl: string; password: string
         HOST: '127.0.0.1',
         PORT: String(port),
         NODE_ENV: 'test',
+        // Unexpected errors only, with their stack: what a failed assertion needs to be explained.
+        LOG_LEVEL: 'error',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
