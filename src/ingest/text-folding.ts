@@ -22,3 +22,50 @@ export function foldForQuoteMatch(text: string): string {
 export function quoteOccursIn(quote: string, text: string): boolean {
   return foldForQuoteMatch(text).includes(foldForQuoteMatch(quote));
 }
+
+/** Where a quote sits in the article text: UTF-16 code-unit offsets (JavaScript string indexes), end exclusive. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+}
+
+const foldCharacter = (character: string): string => foldForQuoteMatch(character) || ' ';
+
+/**
+ * `foldForQuoteMatch(text)`, with the offset in `text` each folded character came from, so
+ * a match in the folded text can be told as a span of the original.
+ */
+function foldWithOrigins(text: string): { folded: string; origins: number[] } {
+  const characters: string[] = [];
+  const origins: number[] = [];
+  let afterSpace = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index]!;
+    if (/\s/.test(character)) {
+      if (!afterSpace && characters.length > 0) {
+        characters.push(' ');
+        origins.push(index);
+      }
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    characters.push(foldCharacter(character));
+    origins.push(index);
+  }
+  if (characters.at(-1) === ' ') {
+    characters.pop();
+    origins.pop();
+  }
+  return { folded: characters.join(''), origins };
+}
+
+/** The first place `quote` occurs in `text`, up to folding; null when it does not. */
+export function locateQuote(quote: string, text: string): QuoteSpan | null {
+  const wanted = foldForQuoteMatch(quote);
+  if (wanted === '') return null;
+  const { folded, origins } = foldWithOrigins(text);
+  const at = folded.indexOf(wanted);
+  if (at === -1) return null;
+  return { start: origins[at]!, end: origins[at + wanted.length - 1]! + 1 };
+}
