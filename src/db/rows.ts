@@ -8,9 +8,8 @@ import { z } from 'zod';
 import {
   ARTICLE_PROPERTY_KEYS,
   ClaimPropsSchema,
-  ENTITY_PROPERTY_KEYS,
+  ENTITY_PROPERTY_SCHEMAS,
   type ArticleProperty,
-  type EntityProperty,
 } from '../domain/graph-properties.ts';
 import { ENTITY_TYPES, RELATION_TYPES, type Modality, type RelationType } from '../domain/vocabulary.ts';
 
@@ -30,7 +29,7 @@ export const EntityRowSchema = z.object({
   type: z.enum(ENTITY_TYPES),
   name: text,
   aliases: z.array(text),
-  ...nullableTexts<EntityProperty>(ENTITY_PROPERTY_KEYS),
+  ...ENTITY_PROPERTY_SCHEMAS,
 });
 export type EntityRow = z.infer<typeof EntityRowSchema>;
 

@@ -4,6 +4,7 @@
  * statement text and on the parameter types), and everything that can be summed before the
  * database sees it already summed (entity names per entity, claim aggregates per relation).
  */
+import type { EntityPropertyValue } from '../domain/graph-properties.ts';
 import { RELATION_TYPES, type EntityType, type RelationType } from '../domain/vocabulary.ts';
 import type { ClaimProps } from '../domain/graph-properties.ts';
 import type { ArticleWritePlan, ForwardReference, PlannedClaim, PlannedEntity } from '../domain/write-plan.ts';
@@ -24,7 +25,7 @@ export interface EntityUpsertRow {
   names: string[];
   normalizedNames: string[];
   /** Each property: the first non-null value in load order. */
-  props: Record<string, string | null>;
+  props: Record<string, EntityPropertyValue>;
 }
 
 /** One row per (article, entity id the article used). */
@@ -35,7 +36,7 @@ export interface MentionRow {
   name: string;
   aliases: string[];
   normalizedNames: string[];
-  props: Record<string, string | null>;
+  props: Record<string, EntityPropertyValue>;
 }
 
 export interface ClaimRow {

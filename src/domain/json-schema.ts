@@ -4,10 +4,10 @@
  * is this, written by `scripts/export-json-schema.ts`; a unit test fails when it is stale.
  */
 import { z } from 'zod';
-import { ExtractedArticleSchema, FORMAT_VERSION, RelationSchema } from './article.schema.ts';
+import { ArticleFileSchema, FORMAT_VERSIONS, RelationSchema, RelationV1Schema } from './article.schema.ts';
 import { DEMAND_RELATION_TYPES, RELATION_TYPES, isClaimType } from './vocabulary.ts';
 
-export const ARTICLE_JSON_SCHEMA_ID = `urn:geopolitics-graph:schema:extracted-article:v${FORMAT_VERSION}`;
+export const ARTICLE_JSON_SCHEMA_ID = 'urn:geopolitics-graph:schema:extracted-article';
 export const ARTICLE_JSON_SCHEMA_PATH = 'schema/extracted-article.schema.json';
 
 /** `if type is one of types then key is required`, for rules zod expresses in code. */
@@ -19,13 +19,13 @@ function requiredFor(types: readonly string[], key: string) {
 }
 
 export function articleJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(ExtractedArticleSchema, {
+  const generated = z.toJSONSchema(ArticleFileSchema, {
     target: 'draft-2020-12',
     // The input side: fields with defaults are optional for whoever writes the file.
     io: 'input',
     override: ({ zodSchema, jsonSchema }) => {
       // Rules the validator checks in code, spelled out so editors flag them too.
-      if (zodSchema === RelationSchema) {
+      if (zodSchema === RelationSchema || zodSchema === RelationV1Schema) {
         jsonSchema.allOf = [
           requiredFor(RELATION_TYPES.filter(isClaimType), 'quote'),
           requiredFor(DEMAND_RELATION_TYPES, 'demand'),
@@ -37,7 +37,7 @@ export function articleJsonSchema(): Record<string, unknown> {
   return {
     $schema,
     $id: ARTICLE_JSON_SCHEMA_ID,
-    title: `Extracted article, format version ${FORMAT_VERSION}`,
+    title: `Extracted article, format version ${FORMAT_VERSIONS.join(' or ')}`,
     ...rest,
   };
 }

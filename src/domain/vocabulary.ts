@@ -5,8 +5,27 @@
  * relationship type that is not listed here.
  */
 
-export const ENTITY_TYPES = ['State', 'Group', 'Person', 'Meeting', 'Statement'] as const;
+export const ENTITY_TYPES = [
+  'State',
+  'Group',
+  'Person',
+  'Meeting',
+  'Statement',
+  'Place',
+  'Event',
+  'Project',
+  'Collective',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The entity types format version 1 knows; version 2 adds the others. */
+export const V1_ENTITY_TYPES = [
+  'State',
+  'Group',
+  'Person',
+  'Meeting',
+  'Statement',
+] as const satisfies readonly EntityType[];
 
 /** The label every entity node carries besides its type label. */
 export const ENTITY_LABEL = 'Entity';
@@ -32,12 +51,40 @@ export const DERIVED_RELATIONSHIP_TYPES = {
   subject: 'SUBJECT',
   /** (:Claim)-[:OBJECT]->(target entity) */
   object: 'OBJECT',
-  /** (:Claim)-[:ATTRIBUTED_TO]->(the actor the article says makes the claim) */
+  /** (:Claim)-[:ATTRIBUTED_TO]->(the holder of the claim's first attribution, when an entity) */
   attributedTo: 'ATTRIBUTED_TO',
+  /**
+   * (:Claim)-[:HELD_BY {order, stance, reportedBy}]->(holder :Entity, or the :Article for
+   * the article's own voice): one per attribution (src/domain/evidence-vocabulary.ts).
+   */
+  heldBy: 'HELD_BY',
+  /** (:Article)-[:PUBLISHED_BY]->(the publisher, an entity) */
+  publishedBy: 'PUBLISHED_BY',
 } as const;
 
 /** "Actor" in the format means a State, a Group or a Person. */
 export const ACTOR_TYPES = ['State', 'Group', 'Person'] as const satisfies readonly EntityType[];
+
+/** Kinds of Place (ACLED-like geographic precision: a country is coarser than a site). */
+export const PLACE_TYPES = ['country', 'region', 'province', 'district', 'city', 'site', 'border', 'other'] as const;
+export type PlaceType = (typeof PLACE_TYPES)[number];
+
+/** Kinds of Event (CAMEO's split: the event is what happens, the actors are apart). */
+export const EVENT_KINDS = [
+  'military-action',
+  'attack',
+  'strike',
+  'protest',
+  'election',
+  'agreement',
+  'negotiation',
+  'policy',
+  'other',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const PROJECT_KINDS = ['infrastructure', 'investment', 'programme', 'other'] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
 
 export const MODALITIES = ['asserted', 'alleged', 'implied', 'denied', 'speculated'] as const;
 export type Modality = (typeof MODALITIES)[number];
@@ -66,12 +113,14 @@ export interface RelationRule {
 }
 
 const ACTOR = ACTOR_TYPES;
+/** Actors, or a collective of actors ("the four"), which a claim names once. */
+const PARTY = [...ACTOR_TYPES, 'Collective'] as const;
 
 export const RELATION_RULES = {
   CRITICIZES: {
     kind: 'claim',
-    sources: [...ACTOR, 'Statement'],
-    targets: [...ACTOR, 'Meeting', 'Statement'],
+    sources: [...PARTY, 'Statement'],
+    targets: [...PARTY, 'Meeting', 'Statement', 'Event', 'Project'],
     description: 'speaks or writes against the target',
   },
   SHELTERS: {
@@ -82,63 +131,75 @@ export const RELATION_RULES = {
   },
   THREATENS: {
     kind: 'claim',
-    sources: ACTOR,
-    targets: ACTOR,
+    sources: [...PARTY, 'Event'],
+    targets: [...PARTY, 'Project', 'Place'],
     description: 'endangers the target, by words or by force',
   },
   SUPPORTS: {
     kind: 'claim',
-    sources: [...ACTOR, 'Statement'],
-    targets: [...ACTOR, 'Statement'],
+    sources: [...PARTY, 'Statement'],
+    targets: [...PARTY, 'Statement', 'Event', 'Project'],
     description: 'backs the target politically, materially or militarily',
   },
   OPPOSES: {
     kind: 'claim',
-    sources: [...ACTOR, 'Statement'],
-    targets: [...ACTOR, 'Statement'],
+    sources: [...PARTY, 'Statement'],
+    targets: [...PARTY, 'Statement', 'Event', 'Project'],
     description: 'stands against the target or its course of action',
   },
   CALLS_ON: {
     kind: 'claim',
-    sources: [...ACTOR, 'Statement'],
-    targets: ACTOR,
+    sources: [...PARTY, 'Statement'],
+    targets: PARTY,
     description: 'demands something of the target (the demand says what)',
+  },
+  SEEKS: {
+    kind: 'claim',
+    sources: PARTY,
+    targets: [...PARTY, 'Event', 'Project', 'Place'],
+    description: 'has an interest in an outcome concerning the target (the demand says which), without demanding it',
   },
   BLAMES: {
     kind: 'claim',
-    sources: [...ACTOR, 'Statement'],
-    targets: ACTOR,
+    sources: [...PARTY, 'Statement'],
+    targets: PARTY,
     description: 'holds the target responsible for a harm',
   },
   FIGHTS: {
     kind: 'claim',
-    sources: ['State', 'Group'],
-    targets: ['State', 'Group'],
+    sources: ['State', 'Group', 'Collective'],
+    targets: ['State', 'Group', 'Collective'],
     description: 'is in armed conflict with the target',
   },
   COOPERATES_WITH: {
     kind: 'claim',
-    sources: ACTOR,
-    targets: ACTOR,
+    sources: PARTY,
+    targets: [...PARTY, 'Project'],
     description: 'works together with the target',
   },
   ATTENDED: {
     kind: 'structural',
-    sources: ACTOR,
+    sources: PARTY,
     targets: ['Meeting'],
     description: 'took part in the meeting',
   },
+  PARTICIPATED_IN: {
+    kind: 'structural',
+    sources: PARTY,
+    targets: ['Event', 'Project'],
+    description: 'took part in the event, or takes part in the project',
+  },
   ISSUED: {
     kind: 'structural',
-    sources: [...ACTOR, 'Meeting'],
+    sources: [...PARTY, 'Meeting'],
     targets: ['Statement'],
     description: 'produced or signed the statement',
   },
   MEMBER_OF: {
     kind: 'structural',
     sources: ACTOR,
-    targets: ['Group'],
-    description: 'belongs to the group',
+    targets: ['Group', 'Collective'],
+    description: 'belongs to the group, or is one of the collective',
   },
   REPRESENTS: {
     kind: 'structural',
@@ -149,16 +210,40 @@ export const RELATION_RULES = {
   OPERATES_IN: {
     kind: 'structural',
     sources: ['Group', 'Person'],
-    targets: ['State'],
+    targets: ['State', 'Place'],
     description: 'is active on the territory of the target',
+  },
+  LOCATED_IN: {
+    kind: 'structural',
+    sources: ['Meeting', 'Event', 'Project', 'Place'],
+    targets: ['Place', 'State'],
+    description: 'took place, or lies, in the target',
   },
 } as const satisfies Record<string, RelationRule>;
 
 export type RelationType = keyof typeof RELATION_RULES;
 export const RELATION_TYPES = Object.keys(RELATION_RULES) as [RelationType, ...RelationType[]];
 
-/** Relation types that require a `demand`. */
-export const DEMAND_RELATION_TYPES: readonly RelationType[] = ['CALLS_ON'];
+/** The relation types format version 1 knows; version 2 adds the others. */
+export const V1_RELATION_TYPES = [
+  'CRITICIZES',
+  'SHELTERS',
+  'THREATENS',
+  'SUPPORTS',
+  'OPPOSES',
+  'CALLS_ON',
+  'BLAMES',
+  'FIGHTS',
+  'COOPERATES_WITH',
+  'ATTENDED',
+  'ISSUED',
+  'MEMBER_OF',
+  'REPRESENTS',
+  'OPERATES_IN',
+] as const satisfies readonly RelationType[];
+
+/** Relation types that require a `demand` (for SEEKS: the outcome sought). */
+export const DEMAND_RELATION_TYPES: readonly RelationType[] = ['CALLS_ON', 'SEEKS'];
 
 export function relationRule(type: RelationType): RelationRule {
   return RELATION_RULES[type];
@@ -179,6 +264,11 @@ export function isRelationType(value: string): value is RelationType {
 /** Relation types that can be attributed to the issuers of a Statement (its claims). */
 export const STATEMENT_SOURCE_TYPES: readonly RelationType[] = RELATION_TYPES.filter((type) =>
   (RELATION_RULES[type].sources as readonly EntityType[]).includes('Statement'),
+);
+
+/** Relation types a Collective can be the source of: credited to each member when collectives are expanded. */
+export const COLLECTIVE_SOURCE_TYPES: readonly RelationType[] = RELATION_TYPES.filter((type) =>
+  (RELATION_RULES[type].sources as readonly EntityType[]).includes('Collective'),
 );
 
 /**

@@ -2,7 +2,8 @@
  * What loading one article writes, as plain JSON rows: planned by src/ingest, written by
  * src/db. Both depend on these types, neither on the other's modules (docs/graph-model.md).
  */
-import type { ArticleProperty, ClaimProps, EntityProperty } from './graph-properties.ts';
+import type { ArticleProperty, ClaimProps, EntityProperty, EntityPropertyValue } from './graph-properties.ts';
+import type { Stance } from './evidence-vocabulary.ts';
 import type { EntityType, RelationType } from './vocabulary.ts';
 
 export type PlannedArticle = Record<Exclude<ArticleProperty, 'id' | 'title' | 'publishedAt'>, string | null> & {
@@ -12,6 +13,10 @@ export type PlannedArticle = Record<Exclude<ArticleProperty, 'id' | 'title' | 'p
   contentHash: string;
   /** sha256 of the file's bytes, when the article came from a file: an unchanged file is then skipped unread. */
   fileHash: string | null;
+  /** The article text, when the file gives it (the quotes' offsets point into it). */
+  text: string | null;
+  /** Canonical id of the publisher entity (PUBLISHED_BY), when the file names one. */
+  publisherId: string | null;
   entityCount: number;
   relationCount: number;
 };
@@ -26,7 +31,7 @@ export interface PlannedEntity {
   aliases: string[];
   normalizedNames: string[];
   /** `description`, `wikidata` and the type's own fields; null when absent. */
-  props: Partial<Record<EntityProperty, string | null>>;
+  props: Partial<Record<EntityProperty, EntityPropertyValue>>;
 }
 
 /** One claim of the article: one element of its `relations`. */
@@ -36,6 +41,19 @@ export interface PlannedClaim {
   /** Index in the article's `relations` array. */
   ordinal: number;
   props: ClaimProps;
+  /** Its voices, in the file's order: one HELD_BY relationship each. */
+  attributions: PlannedAttribution[];
+}
+
+/** One voice of a claim (src/domain/evidence-vocabulary.ts), with the holder's canonical id. */
+export interface PlannedAttribution {
+  /** Index in the claim's attributions. */
+  order: number;
+  /** Canonical entity id; null: the article's own voice (HELD_BY points at the :Article). */
+  holderId: string | null;
+  stance: Stance;
+  /** `order` of the attribution that reports this one. */
+  reportedBy: number | null;
 }
 
 /** An id of the article that entity resolution folded into a known entity. */

@@ -11,9 +11,12 @@ import {
   type ExtractedArticle,
 } from '../domain/article.schema.ts';
 import { dateBounds } from '../domain/dates.ts';
+import { isAffirmative, modalityOf, type Attribution, type SourceReliability } from '../domain/evidence-vocabulary.ts';
+import type { EntityPropertyValue } from '../domain/graph-properties.ts';
 import type { RelationType } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan, PlannedClaim, PlannedEntity } from '../domain/write-plan.ts';
 import { normalizedNamesOf } from './normalize-name.ts';
+import { locateQuote } from './text-folding.ts';
 import type { Resolution } from './resolve-run.ts';
 
 export type { ArticleWritePlan } from '../domain/write-plan.ts';
@@ -23,7 +26,7 @@ function plannedEntity(entity: EntityInput, canonical: (id: string) => string): 
   const props: PlannedEntity['props'] = {};
   for (const key of [...ENTITY_COMMON_PROPS, ...entityTypeProps(entity.type)]) {
     const value = fields[key];
-    props[key] = typeof value === 'string' ? value : null;
+    props[key] = isPropertyValue(value) ? value : null;
   }
   const aliases = entity.aliases ?? [];
   return {
@@ -37,6 +40,17 @@ function plannedEntity(entity: EntityInput, canonical: (id: string) => string): 
   };
 }
 
+const isPropertyValue = (value: unknown): value is Exclude<EntityPropertyValue, null> =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/** The article's own rating, else its publisher's when this file defines the publisher with one. */
+function sourceReliabilityOf(article: ExtractedArticle): SourceReliability | null {
+  const { sourceReliability, publisherId } = article.article;
+  if (sourceReliability !== undefined) return sourceReliability;
+  const publisher = article.entities.find((entity) => entity.id === publisherId);
+  return publisher !== undefined && 'sourceReliability' in publisher ? (publisher.sourceReliability ?? null) : null;
+}
+
 export function planArticleWrite(
   article: ExtractedArticle,
   resolution: Resolution,
@@ -46,10 +60,19 @@ export function planArticleWrite(
   const canonical = (id: string) => resolution.canonicalIds.get(id) ?? id;
   const meta = article.article;
 
+  const sourceReliability = sourceReliabilityOf(article);
   const relationsByType: Partial<Record<RelationType, PlannedClaim[]>> = {};
   article.relations.forEach((relation, ordinal) => {
     const effectiveDate = relation.date ?? meta.publishedAt;
     const { start, end } = dateBounds(effectiveDate);
+    const attributions: Attribution[] = relation.attributions.map((attribution) => ({
+      holder: attribution.holder === undefined ? null : canonical(attribution.holder),
+      stance: attribution.stance,
+      reportedBy: attribution.reportedBy ?? null,
+    }));
+    const condition = relation.condition ?? null;
+    const span =
+      relation.quote !== undefined && meta.text !== undefined ? locateQuote(relation.quote, meta.text) : null;
     const rows = (relationsByType[relation.type] ??= []);
     rows.push({
       sourceId: canonical(relation.source),
@@ -57,16 +80,36 @@ export function planArticleWrite(
       ordinal,
       props: {
         quote: relation.quote ?? null,
-        modality: relation.modality,
+        modality: modalityOf(attributions),
         confidence: relation.confidence,
-        attributedTo: relation.attributedTo === undefined ? null : canonical(relation.attributedTo),
+        attributedTo: attributions[0]?.holder ?? null,
         date: relation.date ?? null,
         effectiveDate,
         dateStart: start,
         dateEnd: end,
         demand: relation.demand ?? null,
         note: relation.note ?? null,
+        polarity: relation.polarity,
+        condition,
+        hypothetical: relation.hypothetical,
+        validFrom: relation.validFrom ?? null,
+        validTo: relation.validTo ?? null,
+        ended: relation.ended,
+        validStart: relation.validFrom === undefined ? start : dateBounds(relation.validFrom).start,
+        validEnd: relation.validTo !== undefined ? dateBounds(relation.validTo).end : relation.ended ? end : null,
+        credibility: relation.credibility ?? null,
+        section: relation.section,
+        quoteStart: span?.start ?? null,
+        quoteEnd: span?.end ?? null,
+        sourceReliability,
+        affirmative: isAffirmative({ ...relation, condition, attributions }),
       },
+      attributions: attributions.map(({ holder, stance, reportedBy }, order) => ({
+        order,
+        holderId: holder,
+        stance,
+        reportedBy,
+      })),
     });
   });
 
@@ -78,6 +121,10 @@ export function planArticleWrite(
       url: meta.url ?? null,
       publisher: meta.publisher ?? null,
       language: meta.language ?? null,
+      copyright: meta.copyright ?? null,
+      sourceReliability,
+      text: meta.text ?? null,
+      publisherId: meta.publisherId === undefined ? null : canonical(meta.publisherId),
       contentHash,
       fileHash,
       entityCount: article.entities.length,

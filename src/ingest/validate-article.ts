@@ -5,14 +5,18 @@
  */
 import type { z } from 'zod';
 import {
+  ArticleFileSchema,
   EntitySchema,
-  ExtractedArticleSchema,
+  EntityV1Schema,
   RelationSchema,
+  RelationV1Schema,
   SlugSchema,
   type EntityInput,
   type ExtractedArticle,
+  type FormatVersion,
   type RelationInput,
 } from '../domain/article.schema.ts';
+import { upgradeArticleV1 } from '../domain/format-upgrade.ts';
 import {
   ACTOR_TYPES,
   DEMAND_RELATION_TYPES,
@@ -45,7 +49,10 @@ interface Indexed<T> {
 
 /** The parts of a file the cross-value rules look at, with their positions in the file. */
 interface ArticleParts {
+  /** The version the file is written in: error paths name its fields. */
+  version: FormatVersion;
   text: string | undefined;
+  publisherId: string | undefined;
   authors: Indexed<string>[];
   entities: Indexed<EntityInput>[];
   relations: Indexed<RelationInput>[];
@@ -55,7 +62,9 @@ const indexed = <T>(values: readonly T[] = []): Indexed<T>[] => values.map((valu
 
 function partsOf(article: ExtractedArticle): ArticleParts {
   return {
+    version: article.formatVersion,
     text: article.article.text,
+    publisherId: article.article.publisherId,
     authors: indexed(article.article.authors),
     entities: indexed(article.entities),
     relations: indexed(article.relations),
@@ -66,12 +75,31 @@ function partsOf(article: ExtractedArticle): ArticleParts {
 function salvageParts(json: unknown): ArticleParts {
   const root = asRecord(json);
   const meta = asRecord(root.article);
+  const version: FormatVersion = root.formatVersion === 1 ? 1 : 2;
   return {
+    version,
     text: typeof meta.text === 'string' ? meta.text : undefined,
+    publisherId: version === 2 && typeof meta.publisherId === 'string' ? meta.publisherId : undefined,
     authors: validElements(meta.authors, SlugSchema),
-    entities: validElements(root.entities, EntitySchema),
-    relations: validElements(root.relations, RelationSchema),
+    entities: version === 1 ? validElements(root.entities, EntityV1Schema) : validElements(root.entities, EntitySchema),
+    relations:
+      version === 1
+        ? validElements(root.relations, RelationV1Schema).map(({ index, value }) => ({
+            index,
+            value: upgradeRelationV1(value),
+          }))
+        : validElements(root.relations, RelationSchema),
   };
+}
+
+function upgradeRelationV1(relation: z.infer<typeof RelationV1Schema>): RelationInput {
+  const upgraded = upgradeArticleV1({
+    formatVersion: 1,
+    article: { id: 'x', title: 'x', publishedAt: '2000' },
+    entities: [],
+    relations: [relation],
+  });
+  return upgraded.relations[0]!;
 }
 
 function validElements<T>(values: unknown, schema: z.ZodType<T>): Indexed<T>[] {
@@ -86,19 +114,35 @@ function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/** Who can hold a claim: an actor, or a collective of actors. */
+const HOLDER_TYPES: readonly EntityType[] = [...ACTOR_TYPES, 'Collective'];
+const PUBLISHER_TYPES: readonly EntityType[] = ['Group', 'Person'];
+
 function referencesOfParts(parts: ArticleParts): EntityReference[] {
   const refs: EntityReference[] = parts.authors.map(({ index, value }) => ({
     path: `article.authors[${index}]`,
     id: value,
     allowed: ['Person'],
   }));
+  if (parts.publisherId !== undefined) {
+    refs.push({ path: 'article.publisherId', id: parts.publisherId, allowed: PUBLISHER_TYPES });
+  }
   for (const { index, value: relation } of parts.relations) {
     const rule = relationRule(relation.type);
     refs.push({ path: `relations[${index}].source`, id: relation.source, allowed: rule.sources });
     refs.push({ path: `relations[${index}].target`, id: relation.target, allowed: rule.targets });
-    if (relation.attributedTo !== undefined) {
-      refs.push({ path: `relations[${index}].attributedTo`, id: relation.attributedTo, allowed: ACTOR_TYPES });
-    }
+    relation.attributions.forEach((attribution, order) => {
+      if (attribution.holder === undefined) return;
+      refs.push(
+        parts.version === 1
+          ? { path: `relations[${index}].attributedTo`, id: attribution.holder, allowed: ACTOR_TYPES }
+          : {
+              path: `relations[${index}].attributions[${order}].holder`,
+              id: attribution.holder,
+              allowed: HOLDER_TYPES,
+            },
+      );
+    });
   }
   return refs;
 }
@@ -187,12 +231,13 @@ export function validateArticleFile(
   const oversized = checkCounts(json, file, limits);
   if (oversized.length > 0) return { issues: oversized };
   const characters = checkCharacters(json, file);
-  const parsed = ExtractedArticleSchema.safeParse(json, { reportInput: true });
+  const parsed = ArticleFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     return {
       issues: [...characters, ...fromZodIssues(file, parsed.error.issues), ...checkParts(file, salvageParts(json))],
     };
   }
-  const issues = [...characters, ...checkParts(file, partsOf(parsed.data))];
-  return issues.length > 0 ? { issues } : { article: parsed.data, issues };
+  const article: ExtractedArticle = parsed.data.formatVersion === 1 ? upgradeArticleV1(parsed.data) : parsed.data;
+  const issues = [...characters, ...checkParts(file, partsOf(article))];
+  return issues.length > 0 ? { issues } : { article, issues };
 }

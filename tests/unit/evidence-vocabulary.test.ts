@@ -1,35 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import { affirms, attributionsFromV1, STANCES } from '../../src/domain/evidence-vocabulary.ts';
+import {
+  STANCE_OF_V1_MODALITY,
+  STANCE_RULES,
+  affirms,
+  attributionFromV1,
+  gradesAtLeast,
+  isAffirmative,
+  modalityOf,
+} from '../../src/domain/evidence-vocabulary.ts';
 import { MODALITIES } from '../../src/domain/vocabulary.ts';
+
+const claim = (overrides: Partial<Parameters<typeof isAffirmative>[0]> = {}) => ({
+  polarity: 'positive' as const,
+  condition: null,
+  hypothetical: false,
+  attributions: [{ stance: 'asserts' as const }],
+  ...overrides,
+});
 
 describe('v1 relations in v2 terms', () => {
   it('an attributed claim is held by its attributedTo, with the stance its modality names', () => {
-    expect(
-      attributionsFromV1({ modality: 'alleged', attributedTo: 'pakistan' }, { authors: ['andrew-korybko'] }),
-    ).toEqual({ polarity: 'positive', attributions: [{ holder: 'pakistan', stance: 'alleges' }] });
+    expect(attributionFromV1({ modality: 'alleged', attributedTo: 'pakistan' })).toEqual({
+      holder: 'pakistan',
+      stance: 'alleges',
+      reportedBy: null,
+    });
   });
 
-  it("a claim with no attributedTo is the author's", () => {
-    expect(attributionsFromV1({ modality: 'implied' }, { authors: ['andrew-korybko'] }).attributions).toEqual([
-      { holder: 'andrew-korybko', stance: 'implies' },
-    ]);
+  it("a claim with no attributedTo is held by the article's own voice", () => {
+    expect(attributionFromV1({ modality: 'implied' }).holder).toBeNull();
   });
 
-  it("with no author either, it is the publisher's", () => {
-    expect(attributionsFromV1({ modality: 'asserted' }, { publisherId: 'global-research' }).attributions).toEqual([
-      { holder: 'global-research', stance: 'asserts' },
-    ]);
+  it('a v1 denial is a holder denying the claim, which then affirms nothing', () => {
+    const attribution = attributionFromV1({ modality: 'denied', attributedTo: 'taliban' });
+    expect(attribution.stance).toBe('denies');
+    expect(isAffirmative(claim({ attributions: [attribution] }))).toBe(false);
   });
 
-  it('a v1 denial is a holder denying an affirmative claim, not a negated claim', () => {
-    const mapped = attributionsFromV1({ modality: 'denied', attributedTo: 'taliban' }, {});
-    expect(mapped.polarity).toBe('positive');
-    expect(mapped.attributions[0]?.stance).toBe('denies');
-    expect(affirms('denies')).toBe(false);
+  it.each(MODALITIES)('the v1 modality %s reads back as itself', (modality) => {
+    expect(modalityOf([attributionFromV1({ modality })])).toBe(modality);
+    expect(STANCE_RULES[STANCE_OF_V1_MODALITY[modality]].modality).toBe(modality);
+  });
+});
+
+describe('affirmative claims', () => {
+  it('a positive, unconditional, asserted claim is affirmative', () => {
+    expect(isAffirmative(claim())).toBe(true);
   });
 
-  it.each(MODALITIES)('the v1 modality %s maps onto a v2 stance', (modality) => {
-    const [attribution] = attributionsFromV1({ modality, attributedTo: 'x' }, {}).attributions;
-    expect(STANCES).toContain(attribution?.stance);
+  it('a negated claim is not', () => {
+    expect(isAffirmative(claim({ polarity: 'negative' }))).toBe(false);
+  });
+
+  it('a conditional claim is not', () => {
+    expect(isAffirmative(claim({ condition: 'if Pakistan strikes' }))).toBe(false);
+  });
+
+  it('a hypothetical claim is not', () => {
+    expect(isAffirmative(claim({ hypothetical: true }))).toBe(false);
+  });
+
+  it('a claim one holder alleges and another denies is affirmative', () => {
+    expect(isAffirmative(claim({ attributions: [{ stance: 'alleges' }, { stance: 'denies' }] }))).toBe(true);
+  });
+
+  it('a claim only hoped for or feared is not', () => {
+    expect(affirms('hopes')).toBe(false);
+    expect(isAffirmative(claim({ attributions: [{ stance: 'hopes' }, { stance: 'fears' }] }))).toBe(false);
+  });
+});
+
+describe('Admiralty grades', () => {
+  it('minReliability B means A or B', () => {
+    expect(gradesAtLeast('B')).toEqual(['A', 'B']);
   });
 });
