@@ -15,7 +15,7 @@ import { isAffirmative, modalityOf, type Attribution, type SourceReliability } f
 import type { EntityPropertyValue } from '../domain/graph-properties.ts';
 import type { RelationType } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan, PlannedClaim, PlannedEntity } from '../domain/write-plan.ts';
-import { normalizedNamesOf } from './normalize-name.ts';
+import { resolutionNamesOf } from './normalize-name.ts';
 import { locateQuote } from './text-folding.ts';
 import type { Resolution } from './resolve-run.ts';
 
@@ -35,7 +35,7 @@ function plannedEntity(entity: EntityInput, canonical: (id: string) => string): 
     localId: entity.id,
     name: entity.name,
     aliases,
-    normalizedNames: normalizedNamesOf(entity.name, aliases),
+    normalizedNames: resolutionNamesOf(entity),
     props,
   };
 }
