@@ -148,10 +148,11 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * sha256 of the parsed article (defaults applied), so a file that only spells a default
- * out, or changes `$schema`, counts as unchanged.
+ * sha256 of the parsed article (defaults applied, read as version 2), so a file that only
+ * spells a default out, changes `$schema`, or is rewritten from version 1 as version 2 with
+ * the same content counts as unchanged.
  */
 export function contentHashOf(article: ExtractedArticle): string {
-  const { $schema: _editorHint, ...content } = article;
+  const { $schema: _editorHint, formatVersion: _writtenIn, ...content } = article;
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
