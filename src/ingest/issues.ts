@@ -69,7 +69,9 @@ function received(input: unknown): string {
 function receivedInput(issue: z.core.$ZodIssue): unknown {
   if (issue.code === 'invalid_union' && issue.discriminator !== undefined) {
     const input = issue.input;
-    return input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[issue.discriminator] : undefined;
+    return input !== null && typeof input === 'object'
+      ? (input as Record<string, unknown>)[issue.discriminator]
+      : undefined;
   }
   return issue.input;
 }

@@ -16,7 +16,7 @@ import type { EntityPropertyValue } from '../domain/graph-properties.ts';
 import type { RelationType } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan, PlannedClaim, PlannedEntity } from '../domain/write-plan.ts';
 import { resolutionNamesOf } from './normalize-name.ts';
-import { locateQuote } from './text-folding.ts';
+import { quoteLocator } from './text-folding.ts';
 import type { Resolution } from './resolve-run.ts';
 
 export type { ArticleWritePlan } from '../domain/write-plan.ts';
@@ -61,6 +61,7 @@ export function planArticleWrite(
   const meta = article.article;
 
   const sourceReliability = sourceReliabilityOf(article);
+  const locate = meta.text === undefined ? null : quoteLocator(meta.text);
   const relationsByType: Partial<Record<RelationType, PlannedClaim[]>> = {};
   article.relations.forEach((relation, ordinal) => {
     const effectiveDate = relation.date ?? meta.publishedAt;
@@ -71,8 +72,7 @@ export function planArticleWrite(
       reportedBy: attribution.reportedBy ?? null,
     }));
     const condition = relation.condition ?? null;
-    const span =
-      relation.quote !== undefined && meta.text !== undefined ? locateQuote(relation.quote, meta.text) : null;
+    const span = relation.quote !== undefined && locate !== null ? locate(relation.quote) : null;
     const rows = (relationsByType[relation.type] ??= []);
     rows.push({
       sourceId: canonical(relation.source),

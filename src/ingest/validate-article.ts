@@ -206,10 +206,12 @@ function checkEvidence(file: string, parts: ArticleParts): ValidationIssue[] {
         message: `expected a demand: ${relation.type} must say ${relation.type === 'SEEKS' ? 'the outcome sought' : 'what is demanded'}`,
       });
     }
+    const foldedQuote = relation.quote === undefined ? undefined : foldForQuoteMatch(relation.quote);
+    // A quote of whitespace alone "occurs" anywhere, and points nowhere.
     if (
-      relation.quote !== undefined &&
+      foldedQuote !== undefined &&
       foldedText !== undefined &&
-      !foldedText.includes(foldForQuoteMatch(relation.quote))
+      (foldedQuote === '' || !foldedText.includes(foldedQuote))
     ) {
       issues.push({
         file,

@@ -132,6 +132,15 @@ describe('quotes occur in the article text', () => {
     ]);
   });
 
+  it('reports a quote of whitespace alone: it points nowhere in the text', () => {
+    expect(validate(withQuote(' \n ', text)).issues).toEqual([
+      issue(
+        'relations[0].quote',
+        'expected a verbatim span of article.text (whitespace, quotes and dashes folded); " \\n " does not occur in it',
+      ),
+    ]);
+  });
+
   it('compares case exactly: a quote is verbatim', () => {
     expect(validate(withQuote('kabul shelters the ttp', text)).issues).toHaveLength(1);
   });
