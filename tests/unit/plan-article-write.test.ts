@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ExtractedArticleSchema } from '../../src/domain/article.schema.ts';
+import { articleV2Document } from '../../src/domain/format-upgrade.ts';
+import { DEFAULT_INGEST_LIMITS } from '../../src/ingest/ingest-limits.ts';
 import { canonicalJson, contentHashOf, planArticleWrite } from '../../src/ingest/plan-article-write.ts';
+import { readArticleFile } from '../../src/ingest/read-article-source.ts';
+import { validateArticleFile } from '../../src/ingest/validate-article.ts';
 import type { Merge, Resolution } from '../../src/ingest/resolve-run.ts';
 import { articleDoc, articleDocV2, held } from '../fixtures/article-builder.ts';
 
@@ -387,6 +391,17 @@ describe('content hash', () => {
       .add('State', 'b')
       .claim('THREATENS', 'a', 'b', { modality: 'asserted', confidence: 1 });
     expect(contentHashOf(spelled.set({ $schema: 'x.json' }).parse())).toBe(contentHashOf(base().parse()));
+  });
+
+  it('is the same on every read of the same file, version 1 or 2', async () => {
+    const file = 'seed/2024-10-03-korybko-quadrilateral-statement.json';
+    const hashOfRead = async () =>
+      contentHashOf(validateArticleFile(await readArticleFile(file, DEFAULT_INGEST_LIMITS), file).article!);
+    const first = await hashOfRead();
+    expect(await hashOfRead()).toBe(first);
+    const v2 = articleV2Document(ExtractedArticleSchema.parse(await readArticleFile(file, DEFAULT_INGEST_LIMITS)));
+    const v2Hash = contentHashOf(validateArticleFile(v2, file).article!);
+    expect(contentHashOf(validateArticleFile(structuredClone(v2), file).article!)).toBe(v2Hash);
   });
 
   it('changes when the content changes', () => {

@@ -1,43 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { resetGraph } from '../../../src/db/article-writer.ts';
-import type { Db } from '../../../src/db/driver.ts';
 import { validateArticleFile } from '../../../src/ingest/validate-article.ts';
 import { articleDoc, articleDocV2 } from '../../fixtures/article-builder.ts';
-import { cliEnvironment, cypher, graphFingerprint, openCleanTestDb } from '../helpers/test-db.ts';
+import { cliTestSetup, runCli } from '../helpers/cli-workdir.ts';
+import { cypher, graphFingerprint } from '../helpers/test-db.ts';
 
-const db: Db = await openCleanTestDb();
-const workdir = mkdtempSync(join(tmpdir(), 'geograph-format-upgrade-'));
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const cliPath = (name: string) => join(process.cwd(), 'src', 'cli', name);
-
-afterAll(async () => {
-  rmSync(workdir, { recursive: true, force: true });
-  await db.driver.close();
-});
-
-beforeEach(async () => {
-  await resetGraph(db);
-});
-
-function run(cli: string, args: string[]) {
-  const result = spawnSync(TSX, [cliPath(cli), ...args], { env: cliEnvironment(), encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-const upgradeCli = (args: string[]) => run('format-upgrade.ts', args);
-const seedCli = (args: string[]) => run('seed.ts', args);
-
-function folderWith(name: string, files: Record<string, unknown>): string {
-  const folder = join(workdir, name);
-  mkdirSync(folder, { recursive: true });
-  for (const [file, json] of Object.entries(files)) {
-    writeFileSync(join(folder, file), typeof json === 'string' ? json : JSON.stringify(json, null, 2));
-  }
-  return folder;
-}
+const { db, workdir, folderWith } = await cliTestSetup('geograph-format-upgrade-');
+const upgradeCli = (args: string[]) => runCli('format-upgrade.ts', args);
+const seedCli = (args: string[]) => runCli('seed.ts', args);
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 

@@ -1,38 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { resetGraph } from '../../../src/db/article-writer.ts';
-import type { Db } from '../../../src/db/driver.ts';
+import { describe, expect, test } from 'vitest';
 import { articleDocV2, held } from '../../fixtures/article-builder.ts';
-import { cliEnvironment, cypher, openCleanTestDb } from '../helpers/test-db.ts';
+import { cliTestSetup, runCli } from '../helpers/cli-workdir.ts';
+import { cypher } from '../helpers/test-db.ts';
 
-const db: Db = await openCleanTestDb();
-const workdir = mkdtempSync(join(tmpdir(), 'geograph-seed-grounding-'));
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const SEED_CLI = join(process.cwd(), 'src', 'cli', 'seed.ts');
-
-afterAll(async () => {
-  rmSync(workdir, { recursive: true, force: true });
-  await db.driver.close();
-});
-
-beforeEach(async () => {
-  await resetGraph(db);
-});
-
-function seedCli(args: string[]) {
-  const result = spawnSync(TSX, [SEED_CLI, ...args], { env: cliEnvironment(), encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function folderWith(name: string, files: Record<string, unknown>): string {
-  const folder = join(workdir, name);
-  mkdirSync(folder, { recursive: true });
-  for (const [file, json] of Object.entries(files)) writeFileSync(join(folder, file), JSON.stringify(json, null, 2));
-  return folder;
-}
+const { db, folderWith } = await cliTestSetup('geograph-seed-grounding-');
+const seedCli = (args: string[]) => runCli('seed.ts', args);
 
 /** Two claims, quoted from the text when it has one. */
 const article = (id: string, withText: boolean) => {
