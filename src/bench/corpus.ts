@@ -8,7 +8,7 @@
 import {
   GROUP_CATEGORIES,
   RELATION_RULES,
-  RELATION_TYPES,
+  V1_RELATION_TYPES,
   type EntityType,
   type RelationType,
 } from '../domain/vocabulary.ts';
@@ -159,7 +159,8 @@ export function* generateCorpus(options: CorpusOptions): Generator<{ file: strin
   const pick = zipf(actors.length, 1.05, next);
   const entitiesPerArticle = options.entitiesPerArticle ?? 14;
   const claimsPerArticle = options.claimsPerArticle ?? 25;
-  const claimTypes = RELATION_TYPES.filter((type) => RELATION_RULES[type].kind === 'claim');
+  // The documents are format version 1: its claim types only.
+  const claimTypes = V1_RELATION_TYPES.filter((type) => RELATION_RULES[type].kind === 'claim');
 
   for (let index = 0; index < options.articles; index += 1) {
     const articleId = `synthetic-${String(index).padStart(6, '0')}`;

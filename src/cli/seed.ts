@@ -4,6 +4,7 @@ import { newTrace } from '../db/cypher-trace.ts';
 import { openDb, type Db } from '../db/driver.ts';
 import { migrate } from '../db/migrate.ts';
 import { ingestLimitsOf, type IngestLimits } from '../ingest/ingest-limits.ts';
+import { formatGrounding } from '../ingest/grounding.ts';
 import { formatIssueReport, formatIssues } from '../ingest/issues.ts';
 import {
   DEFAULT_WRITE_BATCH_ROWS,
@@ -35,11 +36,17 @@ const OPTIONS = {
     value: '<n>',
     description: `entity and claim rows per write transaction (default ${DEFAULT_WRITE_BATCH_ROWS}); a killed run loses at most one batch, and the next run writes it`,
   },
+  'require-text': {
+    type: 'boolean',
+    default: false,
+    description: 'refuse articles without text (their quotes cannot be located); nothing is written when one lacks it',
+  },
 } as const satisfies OptionSpecs;
 
 interface SeedOptions {
   'dry-run': boolean;
   reset: boolean;
+  'require-text': boolean;
   remove?: string;
   batchRows: number;
   paths: string[];
@@ -54,7 +61,8 @@ function seedOptions({
 }): SeedOptions {
   const dryRun = values['dry-run'] ?? false;
   const reset = values.reset ?? false;
-  if (values.remove !== undefined && (dryRun || reset || positionals.length > 0)) {
+  const requireText = values['require-text'] ?? false;
+  if (values.remove !== undefined && (dryRun || reset || requireText || positionals.length > 0)) {
     throw new SeedUsageError('--remove takes an article id and no other option or path');
   }
   if (dryRun && reset) throw new SeedUsageError('--dry-run and --reset exclude each other');
@@ -67,6 +75,7 @@ function seedOptions({
   return {
     'dry-run': dryRun,
     reset,
+    'require-text': requireText,
     remove: values.remove,
     batchRows,
     paths: positionals.length > 0 ? positionals : ['seed'],
@@ -84,6 +93,7 @@ function printReport(report: SeedReport): void {
           `    merged "${merge.fromId}" into "${merge.intoId}" (same ${merge.reason}: ${merge.matched}; ${merge.file})`,
       ),
       `  relations: ${report.relationsWritten} written`,
+      `  grounding: ${formatGrounding(report.grounding)}${report.unreadUnchanged > 0 ? ` (of the files read; ${report.unreadUnchanged} unchanged, not read)` : ''}`,
     ].join('\n'),
   );
   if (report.warnings.length > 0) console.log(`Warnings:\n${formatIssues(report.warnings)}`);
@@ -144,10 +154,12 @@ async function load(
     (p) => p.done / p.total,
   );
   if (options['dry-run']) {
-    const validation = await validateRun(fileSources(files, limits), null, progress.update);
+    const validation = await validateRun(fileSources(files, limits), null, progress.update, {
+      requireText: options['require-text'],
+    });
     progress.done();
     console.log(
-      `${files.length} file${files.length === 1 ? '' : 's'} valid (dry run: nothing written, the graph not consulted).`,
+      `${files.length} file${files.length === 1 ? '' : 's'} valid (dry run: nothing written, the graph not consulted).\n  grounding: ${formatGrounding(validation.grounding)}`,
     );
     if (validation.warnings.length > 0)
       console.log(`Not checked without the graph:\n${formatIssues(validation.warnings)}`);
@@ -158,6 +170,7 @@ async function load(
       reset: options.reset,
       onWait: tellWaiting,
       batchRows: options.batchRows,
+      requireText: options['require-text'],
     }),
   );
   progress.done();

@@ -284,6 +284,7 @@ export const EntitySchema = z
       context.addIssue({
         code: 'custom',
         path: [missing],
+        input: undefined,
         message: `expected a ${missing} too: coordinates come in pairs`,
       });
     }
@@ -292,6 +293,7 @@ export const EntitySchema = z
         context.addIssue({
           code: 'custom',
           path: ['end'],
+          input: entity.end,
           message: `expected an end no earlier than start (${entity.start})`,
         });
       }
@@ -406,7 +408,13 @@ export const RelationSchema = z
         context.addIssue({
           code: 'custom',
           path: ['attributions', index, 'reportedBy'],
-          message: `expected the index of an earlier attribution of this relation (0 to ${index - 1}); got ${attribution.reportedBy}`,
+          input: attribution.reportedBy,
+          message:
+            index === 0
+              ? 'expected no reportedBy on the first attribution: only an earlier attribution can report one'
+              : index === 1
+                ? 'expected 0, the index of the one earlier attribution of this relation'
+                : `expected the index of an earlier attribution of this relation, 0 to ${index - 1}`,
         });
       }
     });
@@ -415,6 +423,7 @@ export const RelationSchema = z
         context.addIssue({
           code: 'custom',
           path: ['validTo'],
+          input: relation.validTo,
           message: `expected a validTo no earlier than validFrom (${relation.validFrom})`,
         });
       }

@@ -1,11 +1,18 @@
 /**
  * The JSON Schema of the extracted-article format, for editors (`"$schema"` in a file),
- * generated from the zod schema so the two cannot drift. `schema/extracted-article.schema.json`
- * is this, written by `scripts/export-json-schema.ts`; a unit test fails when it is stale.
+ * generated from the zod schema so the two cannot drift: one of version 1 and version 2,
+ * told apart by `formatVersion`. `schema/extracted-article.schema.json` is this, written by
+ * `scripts/export-json-schema.ts`; a unit test fails when it is stale.
  */
 import { z } from 'zod';
 import { ArticleFileSchema, FORMAT_VERSIONS, RelationSchema, RelationV1Schema } from './article.schema.ts';
-import { DEMAND_RELATION_TYPES, RELATION_TYPES, isClaimType } from './vocabulary.ts';
+import {
+  DEMAND_RELATION_TYPES,
+  RELATION_TYPES,
+  V1_RELATION_TYPES,
+  isClaimType,
+  type RelationType,
+} from './vocabulary.ts';
 
 export const ARTICLE_JSON_SCHEMA_ID = 'urn:geopolitics-graph:schema:extracted-article';
 export const ARTICLE_JSON_SCHEMA_PATH = 'schema/extracted-article.schema.json';
@@ -18,6 +25,20 @@ function requiredFor(types: readonly string[], key: string) {
   };
 }
 
+/** A claim needs its quote, CALLS_ON and SEEKS their demand: among the types a version knows. */
+function relationRules(types: readonly RelationType[]) {
+  return [
+    requiredFor(types.filter(isClaimType), 'quote'),
+    requiredFor(
+      DEMAND_RELATION_TYPES.filter((type) => types.includes(type)),
+      'demand',
+    ),
+  ];
+}
+
+const isVariantOf = (jsonSchema: Record<string, unknown>, type: string) =>
+  (jsonSchema.properties as Record<string, { const?: unknown }> | undefined)?.type?.const === type;
+
 export function articleJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(ArticleFileSchema, {
     target: 'draft-2020-12',
@@ -25,11 +46,10 @@ export function articleJsonSchema(): Record<string, unknown> {
     io: 'input',
     override: ({ zodSchema, jsonSchema }) => {
       // Rules the validator checks in code, spelled out so editors flag them too.
-      if (zodSchema === RelationSchema || zodSchema === RelationV1Schema) {
-        jsonSchema.allOf = [
-          requiredFor(RELATION_TYPES.filter(isClaimType), 'quote'),
-          requiredFor(DEMAND_RELATION_TYPES, 'demand'),
-        ];
+      if (zodSchema === RelationSchema) jsonSchema.allOf = relationRules(RELATION_TYPES);
+      if (zodSchema === RelationV1Schema) jsonSchema.allOf = relationRules(V1_RELATION_TYPES);
+      if (isVariantOf(jsonSchema, 'Place')) {
+        jsonSchema.dependentRequired = { latitude: ['longitude'], longitude: ['latitude'] };
       }
     },
   });

@@ -65,10 +65,21 @@ function received(input: unknown): string {
   return input === undefined ? ', but it is missing' : `, received ${describeValue(input)}`;
 }
 
+/** A discriminated union reports the whole object; what was received is its discriminator's value. */
+function receivedInput(issue: z.core.$ZodIssue): unknown {
+  if (issue.code === 'invalid_union' && issue.discriminator !== undefined) {
+    const input = issue.input;
+    return input !== null && typeof input === 'object'
+      ? (input as Record<string, unknown>)[issue.discriminator]
+      : undefined;
+  }
+  return issue.input;
+}
+
 /** A list over its cap is better described by its length than as "an array". */
 function receivedOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_big' && Array.isArray(issue.input)) return `, received ${formatCount(issue.input.length)}`;
-  return received(issue.input);
+  return received(receivedInput(issue));
 }
 
 function bound(origin: string, side: 'min' | 'max', limit: number | bigint, inclusive = true): string {
@@ -90,9 +101,7 @@ export function zodIssueMessage(issue: z.core.$ZodIssue): string {
       return `${expectedOneOf(issue.values)}${received(issue.input)}`;
     case 'invalid_union': {
       if (issue.discriminator !== undefined && 'options' in issue && issue.options) {
-        const input = issue.input as Record<string, unknown> | undefined;
-        const value = input && typeof input === 'object' ? input[issue.discriminator] : undefined;
-        return `${expectedOneOf(issue.options)}${received(value)}`;
+        return `${expectedOneOf(issue.options)}${receivedOf(issue)}`;
       }
       return `expected a value of one of the allowed shapes${received(issue.input)}`;
     }

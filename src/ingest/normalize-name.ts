@@ -27,3 +27,11 @@ export function normalizedNamesOf(name: string, aliases: readonly string[] = [])
   const names = [name, ...aliases].map(normalizeName).filter((normalized) => normalized !== '');
   return [...new Set(names)];
 }
+
+/**
+ * The names entity resolution finds an entity by: none for an unnamed one, whose name is a
+ * description ("Taliban-backed terrorists in Balochistan") that must not merge it into another.
+ */
+export function resolutionNamesOf(entity: { name: string; aliases?: readonly string[]; unnamed?: boolean }): string[] {
+  return entity.unnamed === true ? [] : normalizedNamesOf(entity.name, entity.aliases);
+}

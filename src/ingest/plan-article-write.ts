@@ -15,8 +15,8 @@ import { isAffirmative, modalityOf, type Attribution, type SourceReliability } f
 import type { EntityPropertyValue } from '../domain/graph-properties.ts';
 import type { RelationType } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan, PlannedClaim, PlannedEntity } from '../domain/write-plan.ts';
-import { normalizedNamesOf } from './normalize-name.ts';
-import { locateQuote } from './text-folding.ts';
+import { resolutionNamesOf } from './normalize-name.ts';
+import { quoteLocator } from './text-folding.ts';
 import type { Resolution } from './resolve-run.ts';
 
 export type { ArticleWritePlan } from '../domain/write-plan.ts';
@@ -35,7 +35,7 @@ function plannedEntity(entity: EntityInput, canonical: (id: string) => string): 
     localId: entity.id,
     name: entity.name,
     aliases,
-    normalizedNames: normalizedNamesOf(entity.name, aliases),
+    normalizedNames: resolutionNamesOf(entity),
     props,
   };
 }
@@ -61,6 +61,7 @@ export function planArticleWrite(
   const meta = article.article;
 
   const sourceReliability = sourceReliabilityOf(article);
+  const locate = meta.text === undefined ? null : quoteLocator(meta.text);
   const relationsByType: Partial<Record<RelationType, PlannedClaim[]>> = {};
   article.relations.forEach((relation, ordinal) => {
     const effectiveDate = relation.date ?? meta.publishedAt;
@@ -71,8 +72,7 @@ export function planArticleWrite(
       reportedBy: attribution.reportedBy ?? null,
     }));
     const condition = relation.condition ?? null;
-    const span =
-      relation.quote !== undefined && meta.text !== undefined ? locateQuote(relation.quote, meta.text) : null;
+    const span = relation.quote !== undefined && locate !== null ? locate(relation.quote) : null;
     const rows = (relationsByType[relation.type] ??= []);
     rows.push({
       sourceId: canonical(relation.source),
@@ -148,10 +148,11 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * sha256 of the parsed article (defaults applied), so a file that only spells a default
- * out, or changes `$schema`, counts as unchanged.
+ * sha256 of the parsed article (defaults applied, read as version 2), so a file that only
+ * spells a default out, changes `$schema`, or is rewritten from version 1 as version 2 with
+ * the same content counts as unchanged.
  */
 export function contentHashOf(article: ExtractedArticle): string {
-  const { $schema: _editorHint, ...content } = article;
+  const { $schema: _editorHint, formatVersion: _writtenIn, ...content } = article;
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }

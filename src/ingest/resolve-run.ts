@@ -1,7 +1,9 @@
 /**
  * Rules that span the files of a run and the graph: references must name a known entity,
  * an id keeps one type, and a new id that is recognisably a known entity (same wikidata,
- * or the same normalized name or alias within a type) is resolved into it.
+ * or the same normalized name or alias within a type) is resolved into it. An unnamed entity
+ * (`unnamed: true`: its name is a description) is resolved by id and wikidata only, and no
+ * other entity is resolved into it by name.
  *
  * Files are fed in path order, one at a time, and only a compact index of entities is
  * kept (id, type, wikidata, normalized names), so a run of many articles stays small.
@@ -12,7 +14,7 @@ import type { EntityInput, ExtractedArticle } from '../domain/article.schema.ts'
 import type { EntityType } from '../domain/vocabulary.ts';
 import type { ForwardReference, KnownEntity, KnownEntityLookup, Merge } from '../domain/write-plan.ts';
 import { listWords, type ValidationIssue } from './issues.ts';
-import { normalizedNamesOf } from './normalize-name.ts';
+import { normalizedNamesOf, resolutionNamesOf } from './normalize-name.ts';
 import { referencesOf, wrongTypeMessage, type EntityReference } from './validate-article.ts';
 
 export type { KnownEntity, KnownEntityLookup, Merge } from '../domain/write-plan.ts';
@@ -179,7 +181,7 @@ export class RunResolver {
         seen.add(entity.id);
         if (this.find(entity.id) || answers.ids.get(entity.id)) continue;
         if (entity.wikidata) qids.add(entity.wikidata);
-        for (const name of normalizedNamesOf(entity.name, entity.aliases)) addTo(namesByType, entity.type, name);
+        for (const name of resolutionNamesOf(entity)) addTo(namesByType, entity.type, name);
       }
     }
     const types = [...namesByType.keys()];
@@ -316,7 +318,8 @@ export class RunResolver {
       origin: GRAPH,
     };
     this.entries.set(entry.id, entry);
-    this.addNames(entry, normalizedNamesOf(known.name, known.aliases));
+    // The names the graph finds it by: none for an unnamed entity.
+    this.addNames(entry, storedNamesOf(known));
     this.setWikidata(entry, known.wikidata ?? null, known.wikidataArticles ?? []);
     return entry;
   }
@@ -385,7 +388,7 @@ export class RunResolver {
     const qids = [...new Set(entities.flatMap((entity) => (entity.wikidata ? [entity.wikidata] : [])))];
     const namesByType = new Map<EntityType, Set<string>>();
     for (const entity of entities) {
-      for (const name of normalizedNamesOf(entity.name, entity.aliases)) addTo(namesByType, entity.type, name);
+      for (const name of resolutionNamesOf(entity)) addTo(namesByType, entity.type, name);
     }
     const answers = this.answers;
     const batches = await Promise.all([
@@ -439,7 +442,7 @@ export class RunResolver {
   }
 
   private matchByName(file: string, entity: EntityInput, index: number): Outcome | undefined {
-    const names = normalizedNamesOf(entity.name, entity.aliases);
+    const names = resolutionNamesOf(entity);
     const matches = new Map<string, { entry: IndexEntry; name: string }>();
     for (const name of names) {
       for (const entry of this.entriesOf(this.byName.get(nameKey(entity.type, name)))) {
@@ -463,7 +466,7 @@ export class RunResolver {
 
   /** Records the outcome in the index; returns the canonical id. */
   private apply(file: string, articleId: string, entity: EntityInput, outcome: Outcome): string {
-    const names = normalizedNamesOf(entity.name, entity.aliases);
+    const names = resolutionNamesOf(entity);
     if (outcome.kind === 'same' || outcome.kind === 'merge') {
       this.addNames(outcome.entry, names);
       this.setWikidata(outcome.entry, entity.wikidata ?? null, [articleId]);

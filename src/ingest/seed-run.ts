@@ -14,6 +14,7 @@ import type { Db } from '../db/driver.ts';
 import { withIngestLease, type IngestLease, type LeaseHolder } from '../db/ingest-lease.ts';
 import { graphEntityLookup } from '../db/known-entities.repo.ts';
 import { ExtractedArticleSchema, type ExtractedArticle } from '../domain/article.schema.ts';
+import { addGrounding, groundingOf, missingTextIssue, noGrounding, type GroundingCoverage } from './grounding.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
 import type { ValidationIssue } from './issues.ts';
 import { contentHashOf, planArticleWrite, type ArticleWritePlan } from './plan-article-write.ts';
@@ -63,6 +64,10 @@ export interface SeedReport {
   entitiesMerged: number;
   merges: Array<Pick<Merge, 'fromId' | 'intoId' | 'reason' | 'matched' | 'file'>>;
   relationsWritten: number;
+  /** Over the files read in this run: those skipped unread (`unreadUnchanged`) are not in it. */
+  grounding: GroundingCoverage;
+  /** Files whose bytes are those of an article in the graph: neither read nor counted in `grounding`. */
+  unreadUnchanged: number;
   warnings: ValidationIssue[];
   durationMs: number;
 }
@@ -178,7 +183,17 @@ export interface RunValidation {
   hashes: Map<string, string>;
   /** file → the id of the article it holds */
   articleIds: Map<string, string>;
+  grounding: GroundingCoverage;
   warnings: ValidationIssue[];
+}
+
+export interface RunValidationOptions {
+  /** Replaces the graph's lookup (tests); null: none (dry run). */
+  lookup?: KnownEntityLookup | null;
+  chunkFiles?: number;
+  chunkItems?: number;
+  /** Refuse articles without text (`--require-text`): their quotes cannot be located. */
+  requireText?: boolean;
 }
 
 /**
@@ -193,7 +208,7 @@ export async function validateRun(
   sources: ArticleSource[],
   db: Db | null,
   onProgress: (progress: SeedProgress) => void = () => {},
-  options: { lookup?: KnownEntityLookup | null; chunkFiles?: number; chunkItems?: number } = {},
+  options: RunValidationOptions = {},
 ): Promise<RunValidation> {
   const lookup = options.lookup !== undefined ? options.lookup : db ? graphEntityLookup(db) : null;
   const chunkFiles = options.chunkFiles ?? RESOLVE_CHUNK_FILES;
@@ -202,6 +217,7 @@ export async function validateRun(
   const issues: ValidationIssue[] = [];
   const hashes = new Map<string, string>();
   const articleIds = new Map<string, string>();
+  const grounding = noGrounding();
   let done = 0;
   let start = 0;
   while (start < sources.length) {
@@ -220,6 +236,8 @@ export async function validateRun(
         chunk.push({ source });
         continue;
       }
+      if (options.requireText && checked.article.article.text === undefined) issues.push(missingTextIssue(source.file));
+      addGrounding(grounding, groundingOf(checked.article));
       hashes.set(source.file, contentHashOf(checked.article));
       articleIds.set(source.file, checked.article.article.id);
       items += resolutionItemsOf(checked.article);
@@ -240,6 +258,7 @@ export async function validateRun(
     resolutions: new Map(run.resolutions.map((resolution) => [resolution.file, resolution])),
     hashes,
     articleIds,
+    grounding,
     warnings: run.warnings,
   };
 }
@@ -253,6 +272,8 @@ export interface WriterOptions {
   reset?: boolean;
   /** Entity and claim rows per write transaction (default DEFAULT_WRITE_BATCH_ROWS). */
   batchRows?: number;
+  /** Refuse articles without text (`--require-text`); every file is then read, unchanged ones too. */
+  requireText?: boolean;
 }
 
 const DEFAULT_WAIT_MS = 10 * 60_000;
@@ -285,7 +306,10 @@ export function seedSources(
     { purpose, waitMs: options.waitMs ?? DEFAULT_WAIT_MS, onWait: options.onWait },
     async (lease) => {
       if (options.reset) await resetGraph(db);
-      return seedSourcesHoldingLease(sources, db, onProgress, lease, options.batchRows ?? DEFAULT_WRITE_BATCH_ROWS);
+      return seedSourcesHoldingLease(sources, db, onProgress, lease, {
+        batchRows: options.batchRows ?? DEFAULT_WRITE_BATCH_ROWS,
+        requireText: options.requireText ?? false,
+      });
     },
   );
 }
@@ -295,15 +319,19 @@ async function seedSourcesHoldingLease(
   db: Db,
   onProgress: (progress: SeedProgress) => void,
   lease: IngestLease,
-  batchRows: number,
+  { batchRows, requireText }: { batchRows: number; requireText: boolean },
 ): Promise<SeedReport> {
   const startedAt = performance.now();
   const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const { fingerprints, unchanged: unchangedFiles } = await unchangedByFingerprint(ordered, db);
+  const fingerprinted = await unchangedByFingerprint(ordered, db);
+  const fingerprints = fingerprinted.fingerprints;
+  // Whether an unchanged file has text is only known by reading it.
+  const unchangedFiles = requireText ? new Map<string, string>() : fingerprinted.unchanged;
   const validation = await validateRun(
     ordered.filter((source) => !unchangedFiles.has(source.file)),
     db,
     onProgress,
+    { requireText },
   );
   // An article id is one file's: a changed file may not take the id of an unchanged one.
   const unchangedIds = new Map([...unchangedFiles].map(([file, articleId]) => [articleId, file]));
@@ -331,6 +359,8 @@ async function seedSourcesHoldingLease(
     entitiesMerged: 0,
     merges: [],
     relationsWritten: 0,
+    grounding: validation.grounding,
+    unreadUnchanged: unchangedFiles.size,
     warnings: validation.warnings,
     durationMs: 0,
   };

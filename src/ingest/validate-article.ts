@@ -20,14 +20,16 @@ import { upgradeArticleV1 } from '../domain/format-upgrade.ts';
 import {
   ACTOR_TYPES,
   DEMAND_RELATION_TYPES,
+  V1_ENTITY_TYPES,
   isClaimType,
   relationRule,
   type EntityType,
 } from '../domain/vocabulary.ts';
 import { checkCharacters, checkCounts } from './check-document-limits.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
-import { fromZodIssues, listWords, type ValidationIssue } from './issues.ts';
+import { listWords, type ValidationIssue } from './issues.ts';
 import { foldForQuoteMatch } from './text-folding.ts';
+import { issuesOfVersion } from './version-keys.ts';
 
 export interface ArticleValidation {
   /** Present when the file is valid (no issues). */
@@ -118,6 +120,10 @@ function asRecord(value: unknown): Record<string, unknown> {
 const HOLDER_TYPES: readonly EntityType[] = [...ACTOR_TYPES, 'Collective'];
 const PUBLISHER_TYPES: readonly EntityType[] = ['Group', 'Person'];
 
+/** The types a version 1 file may name: its own vocabulary's, so its messages stay version 1's. */
+const inVersion = (version: FormatVersion, types: readonly EntityType[]): readonly EntityType[] =>
+  version === 1 ? types.filter((type) => (V1_ENTITY_TYPES as readonly EntityType[]).includes(type)) : types;
+
 function referencesOfParts(parts: ArticleParts): EntityReference[] {
   const refs: EntityReference[] = parts.authors.map(({ index, value }) => ({
     path: `article.authors[${index}]`,
@@ -129,8 +135,16 @@ function referencesOfParts(parts: ArticleParts): EntityReference[] {
   }
   for (const { index, value: relation } of parts.relations) {
     const rule = relationRule(relation.type);
-    refs.push({ path: `relations[${index}].source`, id: relation.source, allowed: rule.sources });
-    refs.push({ path: `relations[${index}].target`, id: relation.target, allowed: rule.targets });
+    refs.push({
+      path: `relations[${index}].source`,
+      id: relation.source,
+      allowed: inVersion(parts.version, rule.sources),
+    });
+    refs.push({
+      path: `relations[${index}].target`,
+      id: relation.target,
+      allowed: inVersion(parts.version, rule.targets),
+    });
     relation.attributions.forEach((attribution, order) => {
       if (attribution.holder === undefined) return;
       refs.push(
@@ -189,13 +203,15 @@ function checkEvidence(file: string, parts: ArticleParts): ValidationIssue[] {
       issues.push({
         file,
         path: `relations[${index}].demand`,
-        message: `expected a demand: ${relation.type} must say what is demanded`,
+        message: `expected a demand: ${relation.type} must say ${relation.type === 'SEEKS' ? 'the outcome sought' : 'what is demanded'}`,
       });
     }
+    const foldedQuote = relation.quote === undefined ? undefined : foldForQuoteMatch(relation.quote);
+    // A quote of whitespace alone "occurs" anywhere, and points nowhere.
     if (
-      relation.quote !== undefined &&
+      foldedQuote !== undefined &&
       foldedText !== undefined &&
-      !foldedText.includes(foldForQuoteMatch(relation.quote))
+      (foldedQuote === '' || !foldedText.includes(foldedQuote))
     ) {
       issues.push({
         file,
@@ -233,8 +249,13 @@ export function validateArticleFile(
   const characters = checkCharacters(json, file);
   const parsed = ArticleFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
+    const salvaged = salvageParts(json);
     return {
-      issues: [...characters, ...fromZodIssues(file, parsed.error.issues), ...checkParts(file, salvageParts(json))],
+      issues: [
+        ...characters,
+        ...issuesOfVersion(file, salvaged.version, parsed.error.issues, json),
+        ...checkParts(file, salvaged),
+      ],
     };
   }
   const article: ExtractedArticle = parsed.data.formatVersion === 1 ? upgradeArticleV1(parsed.data) : parsed.data;

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ENTITY_COMMON_PROPS, ExtractedArticleSchema, entityTypeProps } from '../../src/domain/article.schema.ts';
-import { ENTITY_TYPES, GROUP_CATEGORIES, MODALITIES, RELATION_TYPES } from '../../src/domain/vocabulary.ts';
+import {
+  ENTITY_TYPES,
+  GROUP_CATEGORIES,
+  MODALITIES,
+  RELATION_TYPES,
+  V1_ENTITY_TYPES,
+  V1_RELATION_TYPES,
+} from '../../src/domain/vocabulary.ts';
 import { fromZodIssues } from '../../src/ingest/issues.ts';
-import { articleDoc } from '../fixtures/article-builder.ts';
+import { articleDoc, articleDocV2, held } from '../fixtures/article-builder.ts';
 
 const FILE = 'seed/a.json';
 
@@ -40,10 +47,23 @@ describe('the whole file', () => {
     ]);
   });
 
-  it('requires formatVersion 1', () => {
-    expect(schemaIssues(articleDoc().set({ formatVersion: 2 }).build())).toEqual([
-      issue('formatVersion', 'expected 1, received 2'),
+  it.each([1, 2])('accepts formatVersion %s', (formatVersion) => {
+    expect(schemaIssues(articleDoc().set({ formatVersion }).build())).toEqual([]);
+  });
+
+  it.each([
+    [3, 'received 3'],
+    ['2', 'received "2"'],
+    [null, 'received null'],
+  ])('refuses formatVersion %j, naming the versions there are', (formatVersion, received) => {
+    expect(schemaIssues(articleDoc().set({ formatVersion }).build())).toEqual([
+      issue('formatVersion', `expected formatVersion 1 or 2, ${received}`),
     ]);
+  });
+
+  it('requires formatVersion', () => {
+    const { formatVersion: _version, ...doc } = articleDoc().build();
+    expect(schemaIssues(doc)).toEqual([issue('formatVersion', 'expected formatVersion 1 or 2, but it is missing')]);
   });
 
   it('requires entities and relations', () => {
@@ -184,8 +204,12 @@ describe('article', () => {
 });
 
 describe('entities', () => {
-  it.each(ENTITY_TYPES)('accepts an entity of type %s', (type) => {
+  it.each(V1_ENTITY_TYPES)('accepts an entity of type %s in version 1', (type) => {
     expect(schemaIssues(articleDoc().add(type, 'x').build())).toEqual([]);
+  });
+
+  it.each(ENTITY_TYPES)('accepts an entity of type %s in version 2', (type) => {
+    expect(schemaIssues(articleDocV2().add(type, 'x').build())).toEqual([]);
   });
 
   it('rejects an unknown entity type, listing the vocabulary', () => {
@@ -283,20 +307,29 @@ describe('entities', () => {
   });
 
   it('derives the type-specific properties from the schema', () => {
-    expect(ENTITY_COMMON_PROPS).toEqual(['description', 'wikidata']);
+    expect(ENTITY_COMMON_PROPS).toEqual(['description', 'wikidata', 'unnamed']);
     expect(Object.fromEntries(ENTITY_TYPES.map((type) => [type, entityTypeProps(type)]))).toEqual({
       State: ['iso3'],
-      Group: ['category'],
-      Person: ['role'],
+      Group: ['category', 'sourceReliability'],
+      Person: ['role', 'sourceReliability'],
       Meeting: ['date', 'location'],
       Statement: ['date', 'summary'],
+      Place: ['placeType', 'latitude', 'longitude'],
+      Event: ['kind', 'start', 'end', 'hypothetical'],
+      Project: ['kind'],
+      Collective: [],
     });
   });
 });
 
 describe('relations', () => {
-  it.each(RELATION_TYPES)('accepts the relation type %s', (type) => {
+  it.each(V1_RELATION_TYPES)('accepts the relation type %s in version 1', (type) => {
     const doc = articleDoc().relation(type, 'a', 'b').build();
+    expect(schemaIssues(doc)).toEqual([]);
+  });
+
+  it.each(RELATION_TYPES)('accepts the relation type %s in version 2', (type) => {
+    const doc = articleDocV2().relation(type, 'a', 'b').build();
     expect(schemaIssues(doc)).toEqual([]);
   });
 
@@ -322,9 +355,9 @@ describe('relations', () => {
     ]);
   });
 
-  it('applies the defaults: modality asserted, confidence 1', () => {
+  it("applies the defaults: modality asserted (the article's own voice asserts it), confidence 1", () => {
     const parsed = ExtractedArticleSchema.parse(withRelation({}));
-    expect(parsed.relations[0]).toMatchObject({ modality: 'asserted', confidence: 1 });
+    expect(parsed.relations[0]).toMatchObject({ attributions: [{ stance: 'asserts' }], confidence: 1 });
   });
 
   it.each(MODALITIES)('accepts the modality %s', (modality) => {
@@ -396,5 +429,160 @@ describe('values are data', () => {
     const parsed = ExtractedArticleSchema.parse(doc);
     expect(parsed.entities[0]?.name).toBe(hostile);
     expect(parsed.relations[0]?.quote).toBe(hostile);
+  });
+});
+
+describe('version 2', () => {
+  const claimV2 = (fields: Record<string, unknown>) =>
+    articleDocV2()
+      .add('State', 'a')
+      .add('State', 'b')
+      .relation('THREATENS', 'a', 'b', { quote: 'q', ...fields })
+      .build();
+
+  it("applies the defaults: positive, the article's own voice asserting, unconditional, body", () => {
+    const parsed = ExtractedArticleSchema.parse(claimV2({}));
+    expect(parsed.formatVersion).toBe(2);
+    expect(parsed.relations[0]).toEqual({
+      type: 'THREATENS',
+      source: 'a',
+      target: 'b',
+      quote: 'q',
+      confidence: 1,
+      polarity: 'positive',
+      attributions: [{ stance: 'asserts' }],
+      hypothetical: false,
+      ended: false,
+      section: 'body',
+    });
+  });
+
+  it('accepts every field version 2 adds to a relation', () => {
+    const doc = claimV2({
+      polarity: 'negative',
+      attributions: [held(null, 'infers'), held('a', 'believes', 0), held('b', 'suspects', 0)],
+      condition: 'if b resorts to military means',
+      hypothetical: true,
+      validFrom: '2024',
+      validTo: '2024-09',
+      ended: true,
+      credibility: 3,
+      section: 'quoted-speech',
+    });
+    expect(schemaIssues(doc)).toEqual([]);
+  });
+
+  it('accepts every field version 2 adds to the article and its entities', () => {
+    const doc = articleDocV2()
+      .article({ copyright: '© Global Research, 2024', publisherId: 'global-research', sourceReliability: 'C' })
+      .add('Group', 'global-research', { category: 'media', sourceReliability: 'D' })
+      .add('Person', 'korybko', { sourceReliability: 'F' })
+      .add('Group', 'terrorists-in-balochistan', { unnamed: true, description: 'Taliban-backed terrorists' })
+      .add('Place', 'balochistan', { placeType: 'province', latitude: 28.5, longitude: 65.1, wikidata: 'Q163239' })
+      .add('Event', 'strikes', { kind: 'strike', start: '2024-03', end: '2024-03-18', hypothetical: true })
+      .add('Project', 'cpec', { kind: 'infrastructure' })
+      .add('Collective', 'the-four')
+      .build();
+    expect(schemaIssues(doc)).toEqual([]);
+  });
+
+  it('refuses a relation without any attribution', () => {
+    expect(schemaIssues(claimV2({ attributions: [] }))).toEqual([
+      issue('relations[0].attributions', 'expected at least one attribution, received an array'),
+    ]);
+  });
+
+  it.each(['claims', 'reckons'])('refuses the stance %j, listing the stances', (stance) => {
+    expect(schemaIssues(claimV2({ attributions: [{ stance }] }))).toEqual([
+      issue(
+        'relations[0].attributions[0].stance',
+        expect.stringMatching(/^expected one of "asserts", .*"denies", received/),
+      ),
+    ]);
+  });
+
+  it('refuses a reportedBy that is not an earlier attribution', () => {
+    expect(schemaIssues(claimV2({ attributions: [held('a', 'asserts', 0)] }))).toEqual([
+      issue(
+        'relations[0].attributions[0].reportedBy',
+        'expected no reportedBy on the first attribution: only an earlier attribution can report one, received 0',
+      ),
+    ]);
+    expect(schemaIssues(claimV2({ attributions: [held(null, 'infers'), held('a', 'believes', 1)] }))).toEqual([
+      issue(
+        'relations[0].attributions[1].reportedBy',
+        'expected 0, the index of the one earlier attribution of this relation, received 1',
+      ),
+    ]);
+    expect(
+      schemaIssues(claimV2({ attributions: [held(null, 'infers'), held('a', 'believes'), held('b', 'suspects', 5)] })),
+    ).toEqual([
+      issue(
+        'relations[0].attributions[2].reportedBy',
+        'expected the index of an earlier attribution of this relation, 0 to 1, received 5',
+      ),
+    ]);
+  });
+
+  it.each([0, 7, 2.5])('refuses the credibility %s: Admiralty 1 to 6', (credibility) => {
+    expect(schemaIssues(claimV2({ credibility }))).toEqual([
+      issue(
+        'relations[0].credibility',
+        `expected an Admiralty credibility: an integer from 1 (confirmed) to 6 (cannot be judged), received ${credibility}`,
+      ),
+    ]);
+  });
+
+  it('refuses a source reliability outside A to F', () => {
+    expect(schemaIssues(articleDocV2().article({ sourceReliability: 'G' }).build())).toEqual([
+      issue('article.sourceReliability', 'expected one of "A", "B", "C", "D", "E" or "F", received "G"'),
+    ]);
+  });
+
+  it('refuses a validTo before validFrom', () => {
+    expect(schemaIssues(claimV2({ validFrom: '2024-09', validTo: '2024-08-31' }))).toEqual([
+      issue('relations[0].validTo', 'expected a validTo no earlier than validFrom (2024-09), received "2024-08-31"'),
+    ]);
+  });
+
+  it('accepts a validTo in the month validFrom names', () => {
+    expect(schemaIssues(claimV2({ validFrom: '2024-09-27', validTo: '2024-09' }))).toEqual([]);
+  });
+
+  it.each([
+    [{ latitude: 30 }, 'longitude'],
+    [{ longitude: 70 }, 'latitude'],
+  ])('refuses a Place with one coordinate of the pair (%j)', (coordinates, missing) => {
+    expect(schemaIssues(articleDocV2().add('Place', 'p', coordinates).build())).toEqual([
+      issue(`entities[0].${missing}`, `expected a ${missing} too: coordinates come in pairs, but it is missing`),
+    ]);
+  });
+
+  it('refuses coordinates off the globe', () => {
+    expect(schemaIssues(articleDocV2().add('Place', 'p', { latitude: 91, longitude: 181 }).build())).toEqual([
+      issue('entities[0].latitude', 'expected a latitude: a number from -90 to 90, received 91'),
+      issue('entities[0].longitude', 'expected a longitude: a number from -180 to 180, received 181'),
+    ]);
+  });
+
+  it('refuses an Event that ends before it starts', () => {
+    expect(schemaIssues(articleDocV2().add('Event', 'e', { start: '2024-09', end: '2024-08' }).build())).toEqual([
+      issue('entities[0].end', 'expected an end no earlier than start (2024-09), received "2024-08"'),
+    ]);
+  });
+
+  it('refuses a source reliability on a State: only Groups and Persons are rated as sources', () => {
+    expect(schemaIssues(articleDocV2().add('State', 's', { sourceReliability: 'B' }).build())).toEqual([
+      issue('entities[0]', 'unknown key "sourceReliability": expected only the keys the format defines here'),
+    ]);
+  });
+
+  it("refuses version 2's types in a version 1 file", () => {
+    expect(schemaIssues(articleDoc().add('Place', 'p').build())).toEqual([
+      issue(
+        'entities[0].type',
+        'expected one of "State", "Group", "Person", "Meeting" or "Statement", received "Place"',
+      ),
+    ]);
   });
 });

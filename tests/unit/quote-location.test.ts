@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForQuoteMatch, locateQuote } from '../../src/ingest/text-folding.ts';
+import { foldForQuoteMatch, locateQuote, quoteLocator } from '../../src/ingest/text-folding.ts';
 
 const TEXT =
   'The four\u2019s joint statement said the Taliban should \u201celiminate all terrorist groups\u201d.\nIt  ended.';
@@ -26,6 +26,13 @@ describe('locating a quote in the article text', () => {
 
   it('gives null for a quote the text does not contain', () => {
     expect(locateQuote('the Taliban deny it', TEXT)).toBeNull();
+  });
+
+  it('locates every quote of an article in one text folded once, as locateQuote does one by one', () => {
+    const locate = quoteLocator(TEXT);
+    for (const quote of ['joint statement said', '"eliminate all', 'groups". It ended.', 'absent', ' ']) {
+      expect(locate(quote)).toEqual(locateQuote(quote, TEXT));
+    }
   });
 
   it('gives null for a quote of whitespace only', () => {

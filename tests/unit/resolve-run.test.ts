@@ -12,7 +12,7 @@ import {
   type RunResolution,
 } from '../../src/ingest/resolve-run.ts';
 import { SeedValidationError, validateRun } from '../../src/ingest/seed-run.ts';
-import { articleDoc, type ArticleBuilder } from '../fixtures/article-builder.ts';
+import { articleDoc, articleDocV2, held, type ArticleBuilder } from '../fixtures/article-builder.ts';
 
 /** The graph, in memory, recording every call so tests can see the batching. */
 class InMemoryGraph implements KnownEntityLookup {
@@ -43,7 +43,8 @@ class InMemoryGraph implements KnownEntityLookup {
     this.calls.push(`byNormalizedNames ${type} ${names.join(',')}`);
     return this.entities.filter(
       (entity) =>
-        entity.type === type && normalizedNamesOf(entity.name, entity.aliases).some((name) => names.includes(name)),
+        entity.type === type &&
+        (entity.normalizedNames ?? normalizedNamesOf(entity.name, entity.aliases)).some((name) => names.includes(name)),
     );
   }
 }
@@ -455,6 +456,126 @@ describe('types of references resolved across files and the graph', () => {
         file: 'seed/b.json',
         path: 'relations[0].attributedTo',
         message: 'expected the id of a State, Group or Person; "communique" is a Statement (in seed/a.json)',
+      },
+    ]);
+  });
+});
+
+describe('unnamed entities are resolved by id and wikidata only', () => {
+  const docV2 = (file: string) => articleDocV2(file.replace(/^seed\//, '').replace(/\.json$/, ''));
+  const described = { name: 'Taliban-backed terrorists', unnamed: true };
+
+  it('does not resolve an unnamed entity into a known one of the same name', async () => {
+    const graph = new InMemoryGraph([known('taliban-backed-terrorists', 'Group', 'Taliban-backed terrorists')]);
+    const result = await run(
+      { 'seed/a.json': docV2('seed/a.json').add('Group', 'terrorists-in-balochistan', described) },
+      graph,
+    );
+    expect(result.issues).toEqual([]);
+    expect(mergesIn(result, 'seed/a.json')).toEqual([]);
+    expect(canonicalIn(result, 'seed/a.json')).toEqual({ 'terrorists-in-balochistan': 'terrorists-in-balochistan' });
+  });
+
+  it('does not resolve an entity into an unnamed one of an earlier file by name', async () => {
+    const result = await run({
+      'seed/a.json': docV2('seed/a.json').add('Group', 'terrorists-in-balochistan', described),
+      'seed/b.json': docV2('seed/b.json').add('Group', 'terrorists-in-khyber', described),
+      'seed/c.json': docV2('seed/c.json').add('Group', 'tbt', { name: 'Taliban-backed terrorists' }),
+    });
+    expect(result.issues).toEqual([]);
+    expect(mergesIn(result, 'seed/b.json')).toEqual([]);
+    expect(mergesIn(result, 'seed/c.json')).toEqual([]);
+  });
+
+  it('does not resolve an entity into an unnamed one of the graph by name', async () => {
+    const graph = new InMemoryGraph([
+      known('terrorists-in-balochistan', 'Group', 'Taliban-backed terrorists', { normalizedNames: [] }),
+    ]);
+    const result = await run(
+      {
+        'seed/a.json': docV2('seed/a.json')
+          .add('Group', 'terrorists-in-balochistan', described)
+          .add('Group', 'tbt', { name: 'Taliban-backed terrorists' }),
+      },
+      graph,
+    );
+    expect(result.issues).toEqual([]);
+    expect(mergesIn(result, 'seed/a.json')).toEqual([]);
+  });
+
+  it('resolves an unnamed entity by its wikidata id', async () => {
+    const graph = new InMemoryGraph([known('ttp', 'Group', 'Tehrik-i-Taliban Pakistan', { wikidata: 'Q1138472' })]);
+    const result = await run(
+      { 'seed/a.json': docV2('seed/a.json').add('Group', 'militants', { ...described, wikidata: 'Q1138472' }) },
+      graph,
+    );
+    expect(mergesIn(result, 'seed/a.json')).toMatchObject([{ fromId: 'militants', intoId: 'ttp', reason: 'wikidata' }]);
+  });
+});
+
+describe('holders and publishers resolved across files and the graph', () => {
+  const docV2 = (file: string) => articleDocV2(file.replace(/^seed\//, '').replace(/\.json$/, ''));
+
+  it('checks a holder defined in another file', async () => {
+    const result = await run({
+      'seed/a.json': docV2('seed/a.json').add('Statement', 'communique'),
+      'seed/b.json': docV2('seed/b.json')
+        .add('State', 'a')
+        .add('State', 'b')
+        .claim('THREATENS', 'a', 'b', { attributions: [held(null, 'infers'), held('communique', 'asserts', 0)] }),
+    });
+    expect(result.issues).toEqual([
+      {
+        file: 'seed/b.json',
+        path: 'relations[0].attributions[1].holder',
+        message:
+          'expected the id of a State, Group, Person or Collective; "communique" is a Statement (in seed/a.json)',
+      },
+    ]);
+  });
+
+  it('resolves a holder and a publisher the graph knows to their canonical ids', async () => {
+    const graph = new InMemoryGraph([known('the-four', 'Collective', 'The four'), known('dawn', 'Group', 'Dawn')], {
+      quadrilateral: 'the-four',
+    });
+    const result = await run(
+      {
+        'seed/a.json': docV2('seed/a.json')
+          .article({ publisherId: 'dawn' })
+          .add('State', 'a')
+          .add('State', 'b')
+          .claim('THREATENS', 'a', 'b', { attributions: [held('quadrilateral', 'believes')] }),
+      },
+      graph,
+    );
+    expect(result.issues).toEqual([]);
+    expect(canonicalIn(result, 'seed/a.json')).toMatchObject({ quadrilateral: 'the-four', dawn: 'dawn' });
+  });
+
+  it('reports a publisher the graph knows as a State', async () => {
+    const graph = new InMemoryGraph([known('pakistan', 'State', 'Pakistan')]);
+    const result = await run({ 'seed/a.json': docV2('seed/a.json').article({ publisherId: 'pakistan' }) }, graph);
+    expect(result.issues).toEqual([
+      {
+        file: 'seed/a.json',
+        path: 'article.publisherId',
+        message: 'expected the id of a Group or Person; "pakistan" is a State (in the graph)',
+      },
+    ]);
+  });
+
+  it('reports a holder nothing defines', async () => {
+    const result = await run({
+      'seed/a.json': docV2('seed/a.json')
+        .add('State', 'a')
+        .add('State', 'b')
+        .claim('THREATENS', 'a', 'b', { attributions: [held('nobody', 'alleges')] }),
+    });
+    expect(result.issues).toEqual([
+      {
+        file: 'seed/a.json',
+        path: 'relations[0].attributions[0].holder',
+        message: 'unknown entity "nobody": not defined in this file, in another file of this run, or in the graph',
       },
     ]);
   });

@@ -9,7 +9,7 @@ import {
   type RelationType,
 } from '../../src/domain/vocabulary.ts';
 import { referencesOf, validateArticleFile } from '../../src/ingest/validate-article.ts';
-import { articleDoc } from '../fixtures/article-builder.ts';
+import { articleDoc, articleDocV2, held } from '../fixtures/article-builder.ts';
 
 const FILE = 'seed/a.json';
 const validate = (doc: unknown) => validateArticleFile(doc, FILE);
@@ -25,7 +25,11 @@ describe('a valid file', () => {
   it('returns the parsed article and no issues', () => {
     const result = validate(articleDoc().add('State', 'a').add('State', 'b').claim('THREATENS', 'a', 'b').build());
     expect(result.issues).toEqual([]);
-    expect(result.article?.relations[0]).toMatchObject({ type: 'THREATENS', modality: 'asserted', confidence: 1 });
+    expect(result.article?.relations[0]).toMatchObject({
+      type: 'THREATENS',
+      attributions: [{ stance: 'asserts' }],
+      confidence: 1,
+    });
   });
 
   it('returns no article when there is any issue', () => {
@@ -75,7 +79,7 @@ describe('claims need a quote', () => {
   it.each(CLAIM_TYPES)('requires a quote for the claim type %s', (type) => {
     const source = rule(type).sources[0] as EntityType;
     const target = rule(type).targets[0] as EntityType;
-    const doc = articleDoc().add(source, 's').add(target, 't').relation(type, 's', 't', { demand: 'd' }).build();
+    const doc = articleDocV2().add(source, 's').add(target, 't').relation(type, 's', 't', { demand: 'd' }).build();
     expect(validate(doc).issues).toEqual([
       issue(
         'relations[0].quote',
@@ -87,7 +91,7 @@ describe('claims need a quote', () => {
   it.each(STRUCTURAL_TYPES)('does not require a quote for the structural type %s', (type) => {
     const source = rule(type).sources[0] as EntityType;
     const target = rule(type).targets[0] as EntityType;
-    const doc = articleDoc().add(source, 's').add(target, 't').relation(type, 's', 't').build();
+    const doc = articleDocV2().add(source, 's').add(target, 't').relation(type, 's', 't').build();
     expect(validate(doc).issues).toEqual([]);
   });
 });
@@ -128,6 +132,15 @@ describe('quotes occur in the article text', () => {
     ]);
   });
 
+  it('reports a quote of whitespace alone: it points nowhere in the text', () => {
+    expect(validate(withQuote(' \n ', text)).issues).toEqual([
+      issue(
+        'relations[0].quote',
+        'expected a verbatim span of article.text (whitespace, quotes and dashes folded); " \\n " does not occur in it',
+      ),
+    ]);
+  });
+
   it('compares case exactly: a quote is verbatim', () => {
     expect(validate(withQuote('kabul shelters the ttp', text)).issues).toHaveLength(1);
   });
@@ -140,7 +153,7 @@ describe('quotes occur in the article text', () => {
 describe('endpoint types fit the vocabulary table', () => {
   it.each(RELATION_TYPES)('accepts every allowed source and target of %s', (type) => {
     const { sources, targets } = rule(type);
-    const doc = articleDoc();
+    const doc = articleDocV2();
     for (const source of sources) doc.add(source, `s-${source.toLowerCase()}`);
     for (const target of targets) doc.add(target, `t-${target.toLowerCase()}`);
     for (const source of sources) {
@@ -154,7 +167,7 @@ describe('endpoint types fit the vocabulary table', () => {
     (type) => {
       const { sources, targets } = rule(type);
       const wrong = outside(sources) as EntityType;
-      const doc = articleDoc()
+      const doc = articleDocV2()
         .add(wrong, 'wrong')
         .add(targets[0] as EntityType, 't')
         .claim(type, 'wrong', 't')
@@ -173,7 +186,7 @@ describe('endpoint types fit the vocabulary table', () => {
     (type) => {
       const { sources, targets } = rule(type);
       const wrong = outside(targets) as EntityType;
-      const doc = articleDoc()
+      const doc = articleDocV2()
         .add(sources[0] as EntityType, 's')
         .add(wrong, 'wrong')
         .claim(type, 's', 'wrong')
@@ -270,5 +283,150 @@ describe('values are data', () => {
     );
     expect(result.issues).toEqual([]);
     expect(result.article?.entities[0]?.name).toBe(hostile);
+  });
+});
+
+describe('version 2: who holds a claim', () => {
+  const claimHeldBy = (holderType: EntityType, attributions: unknown[]) =>
+    articleDocV2()
+      .add('State', 'a')
+      .add('State', 'b')
+      .add(holderType, 'holder')
+      .claim('THREATENS', 'a', 'b', { attributions })
+      .build();
+
+  it.each(['State', 'Group', 'Person', 'Collective'] as const)('accepts a %s as a holder', (type) => {
+    expect(validate(claimHeldBy(type, [held(null, 'infers'), held('holder', 'believes', 0)])).issues).toEqual([]);
+  });
+
+  it.each(['Meeting', 'Statement', 'Place', 'Event', 'Project'] as const)('refuses a %s as a holder', (type) => {
+    expect(validate(claimHeldBy(type, [held(null, 'infers'), held('holder', 'believes', 0)])).issues).toEqual([
+      issue(
+        'relations[0].attributions[1].holder',
+        `expected the id of a State, Group, Person or Collective; "holder" is a ${type}`,
+      ),
+    ]);
+  });
+
+  it('does not report holders the file does not define: another file or the graph may', () => {
+    const doc = articleDocV2()
+      .claim('THREATENS', 'a', 'b', { attributions: [held('elsewhere', 'alleges')] })
+      .build();
+    expect(validate(doc).issues).toEqual([]);
+  });
+
+  it('lists the holders and the publisher among the references, with the types allowed there', () => {
+    const article = articleDocV2()
+      .article({ publisherId: 'global-research' })
+      .claim('THREATENS', 'a', 'b', { attributions: [held('korybko', 'infers'), held('the-four', 'believes', 0)] })
+      .parse();
+    expect(referencesOf(article)).toEqual([
+      { path: 'article.publisherId', id: 'global-research', allowed: ['Group', 'Person'] },
+      { path: 'relations[0].source', id: 'a', allowed: ['State', 'Group', 'Person', 'Collective', 'Event'] },
+      {
+        path: 'relations[0].target',
+        id: 'b',
+        allowed: ['State', 'Group', 'Person', 'Collective', 'Project', 'Place'],
+      },
+      {
+        path: 'relations[0].attributions[0].holder',
+        id: 'korybko',
+        allowed: ['State', 'Group', 'Person', 'Collective'],
+      },
+      {
+        path: 'relations[0].attributions[1].holder',
+        id: 'the-four',
+        allowed: ['State', 'Group', 'Person', 'Collective'],
+      },
+    ]);
+  });
+
+  it('requires the publisher to be a Group or a Person', () => {
+    const doc = articleDocV2().article({ publisherId: 'pakistan' }).add('State', 'pakistan').build();
+    expect(validate(doc).issues).toEqual([
+      issue('article.publisherId', 'expected the id of a Group or Person; "pakistan" is a State'),
+    ]);
+  });
+
+  it('names only version 1 types in the messages about a version 1 file', () => {
+    const doc = articleDoc().add('State', 'a').add('Statement', 's').claim('THREATENS', 'a', 's').build();
+    expect(validate(doc).issues).toEqual([
+      issue('relations[0].target', 'expected the id of a State, Group or Person; "s" is a Statement'),
+    ]);
+  });
+});
+
+describe('version 2: SEEKS needs a demand', () => {
+  it('reports a SEEKS without the outcome sought', () => {
+    const doc = articleDocV2()
+      .add('State', 'china')
+      .add('State', 'pakistan')
+      .relation('SEEKS', 'china', 'pakistan', { quote: 'q' })
+      .build();
+    expect(validate(doc).issues).toEqual([
+      issue('relations[0].demand', 'expected a demand: SEEKS must say the outcome sought'),
+    ]);
+  });
+});
+
+describe("a relation in the other version's words", () => {
+  it('tells a version 2 file that a modality is an attribution stance now', () => {
+    const doc = articleDocV2()
+      .add('State', 'a')
+      .add('State', 'b')
+      .claim('THREATENS', 'a', 'b', { modality: 'denied' })
+      .build();
+    expect(validate(doc).issues).toEqual([
+      issue(
+        'relations[0].modality',
+        'expected attributions instead of modality in format version 2: "denied" is "attributions": [{"stance": "denies"}], and "does not" is "polarity": "negative"; npm run format:upgrade rewrites a version 1 file as version 2',
+      ),
+    ]);
+  });
+
+  it('tells a version 2 file that attributedTo is the holder of an attribution now', () => {
+    const doc = articleDocV2()
+      .add('State', 'a')
+      .add('State', 'b')
+      .claim('THREATENS', 'a', 'b', { attributedTo: 'pakistan', note: 'n', mood: 'grim' })
+      .build();
+    expect(validate(doc).issues).toEqual([
+      issue('relations[0]', 'unknown key "mood": expected only the keys the format defines here'),
+      issue(
+        'relations[0].attributedTo',
+        'expected attributions instead of attributedTo in format version 2: the holder of an attribution, "attributions": [{"holder": "pakistan", "stance": "asserts"}]; npm run format:upgrade rewrites a version 1 file as version 2',
+      ),
+    ]);
+  });
+
+  it('tells a version 1 file that attributions and polarity are version 2 fields', () => {
+    const doc = articleDoc()
+      .add('State', 'a')
+      .add('State', 'b')
+      .claim('THREATENS', 'a', 'b', { polarity: 'negative', attributions: [held(null, 'asserts')] })
+      .build();
+    const hint =
+      'it is a field of format version 2; set "formatVersion": 2 and write the relation as version 2 (npm run format:upgrade rewrites a version 1 file as version 2)';
+    expect(validate(doc).issues).toEqual([
+      issue('relations[0].polarity', `expected no polarity in format version 1: ${hint}`),
+      issue('relations[0].attributions', `expected no attributions in format version 1: ${hint}`),
+    ]);
+  });
+});
+
+describe('version 2: quotes occur in the article text', () => {
+  it('reports a quote that is not in the text, at its path', () => {
+    const doc = articleDocV2()
+      .article({ text: 'China, Iran and Russia wouldn’t politically oppose it.' })
+      .add('State', 'china')
+      .add('State', 'pakistan')
+      .claim('OPPOSES', 'china', 'pakistan', { quote: 'China opposes Pakistan', polarity: 'negative' })
+      .build();
+    expect(validate(doc).issues).toEqual([
+      issue(
+        'relations[0].quote',
+        'expected a verbatim span of article.text (whitespace, quotes and dashes folded); "China opposes Pakistan" does not occur in it',
+      ),
+    ]);
   });
 });

@@ -34,6 +34,7 @@ const COMMANDS: Array<{ invocation: string; args: string[] }> = [
   { invocation: 'npm run db:status', args: ['src/cli/db.ts', 'status'] },
   { invocation: 'npm run db:migrate', args: ['src/cli/migrate.ts'] },
   { invocation: 'npm run seed', args: ['src/cli/seed.ts'] },
+  { invocation: 'npm run format:upgrade', args: ['src/cli/format-upgrade.ts'] },
   { invocation: 'npm run bench', args: ['src/cli/bench.ts'] },
 ];
 

@@ -1,40 +1,16 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { resetGraph } from '../../../src/db/article-writer.ts';
-import type { Db } from '../../../src/db/driver.ts';
 import { articleDoc } from '../../fixtures/article-builder.ts';
-import { cliEnvironment, cypher, graphCounts, graphFingerprint, openCleanTestDb } from '../helpers/test-db.ts';
+import { cliTestSetup, runCli } from '../helpers/cli-workdir.ts';
+import { cliEnvironment, cypher, graphCounts, graphFingerprint } from '../helpers/test-db.ts';
 
-const db: Db = await openCleanTestDb();
-const workdir = mkdtempSync(join(tmpdir(), 'geograph-seed-cli-'));
+const { db, folderWith } = await cliTestSetup('geograph-seed-cli-');
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const SEED_CLI = join(process.cwd(), 'src', 'cli', 'seed.ts');
 
-afterAll(async () => {
-  rmSync(workdir, { recursive: true, force: true });
-  await db.driver.close();
-});
-
-beforeEach(async () => {
-  await resetGraph(db);
-});
-
-function seedCli(args: string[], env: NodeJS.ProcessEnv = cliEnvironment()) {
-  const result = spawnSync(TSX, [SEED_CLI, ...args], { env, encoding: 'utf8', cwd: process.cwd(), timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function folderWith(name: string, files: Record<string, unknown>): string {
-  const folder = join(workdir, name);
-  mkdirSync(folder, { recursive: true });
-  for (const [file, json] of Object.entries(files)) {
-    writeFileSync(join(folder, file), typeof json === 'string' ? json : JSON.stringify(json, null, 2));
-  }
-  return folder;
-}
+const seedCli = (args: string[], env: NodeJS.ProcessEnv = cliEnvironment()) => runCli('seed.ts', args, env);
 
 /** Transactions of the test database waiting on a lock another transaction holds. */
 async function blockedWrites(): Promise<number> {
