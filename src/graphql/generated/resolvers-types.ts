@@ -66,6 +66,8 @@ export type Attribution = {
  */
 export type Claim = {
   __typename?: 'Claim';
+  /** The claim's attribution chain (Evidence.attributions, one level up: within the depth limit under claims.edges.node). */
+  attributions: Array<Attribution>;
   evidence: Evidence;
   /** <articleId>#<position in the article's relations> */
   id: Scalars['ID']['output'];
@@ -1070,6 +1072,7 @@ export type ClaimResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim'],
 > = {
+  attributions?: Resolver<Array<ResolversTypes['Attribution']>, ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   object?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;

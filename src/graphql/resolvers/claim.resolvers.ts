@@ -62,6 +62,7 @@ export const claimResolvers = {
 
   Claim: {
     id: (claim) => claim.evidence.id,
+    attributions: (claim) => claim.evidence.attributions,
     subject: (claim, _args, ctx) =>
       claim.sourceEntity
         ? ctx.loaders.primeEntities([claim.sourceEntity] as const)[0]
