@@ -49,6 +49,8 @@ export function schemaStatements(): string[] {
     `CREATE CONSTRAINT claim_id_unique IF NOT EXISTS FOR (n:${claim}) REQUIRE n.id IS UNIQUE`,
     `CREATE INDEX claim_relation IF NOT EXISTS FOR (n:${claim}) ON (n.relation)`,
     `CREATE INDEX claim_article IF NOT EXISTS FOR (n:${claim}) ON (n.articleId)`,
+    // `claims` without an entity, article or stance to start from walks the claims in evidence order from its cursor.
+    `CREATE INDEX claim_date_start IF NOT EXISTS FOR (n:${claim}) ON (n.dateStart)`,
     // One aggregated relationship per (source, type, target): pages walk this index in key order.
     ...RELATION_TYPES.map((type) => {
       const relationshipType = cypherRelationshipType(type);
