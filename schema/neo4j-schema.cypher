@@ -14,6 +14,8 @@ CREATE CONSTRAINT claim_id_unique IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UN
 CREATE INDEX claim_relation IF NOT EXISTS FOR (n:Claim) ON (n.relation);
 CREATE INDEX claim_article IF NOT EXISTS FOR (n:Claim) ON (n.articleId);
 CREATE INDEX claim_date_start IF NOT EXISTS FOR (n:Claim) ON (n.dateStart);
+CREATE INDEX claim_affirmative IF NOT EXISTS FOR (n:Claim) ON (n.affirmative);
+CREATE INDEX held_by_stance IF NOT EXISTS FOR ()-[r:HELD_BY]-() ON (r.stance);
 CREATE INDEX rel_criticizes_key IF NOT EXISTS FOR ()-[r:CRITICIZES]-() ON (r.key);
 CREATE INDEX rel_shelters_key IF NOT EXISTS FOR ()-[r:SHELTERS]-() ON (r.key);
 CREATE INDEX rel_threatens_key IF NOT EXISTS FOR ()-[r:THREATENS]-() ON (r.key);

@@ -1,6 +1,7 @@
 import {
   ARTICLE_LABEL,
   CLAIM_LABEL,
+  DERIVED_RELATIONSHIP_TYPES,
   ENTITY_LABEL,
   INGEST_LOCK_LABEL,
   MERGE_LABEL,
@@ -51,6 +52,12 @@ export function schemaStatements(): string[] {
     `CREATE INDEX claim_article IF NOT EXISTS FOR (n:${claim}) ON (n.articleId)`,
     // `claims` without an entity, article or stance to start from walks the claims in evidence order from its cursor.
     `CREATE INDEX claim_date_start IF NOT EXISTS FOR (n:${claim}) ON (n.dateStart)`,
+    // The claims no relationship counts (`affirmative: false`): few, so a filter on them, and
+    // the storage upgrade's search for denied claims still counted, is a seek.
+    `CREATE INDEX claim_affirmative IF NOT EXISTS FOR (n:${claim}) ON (n.affirmative)`,
+    // "What is alleged, by anyone": a holder's claims are its HELD_BY relationships, but a stance
+    // alone has no node to start from.
+    `CREATE INDEX held_by_stance IF NOT EXISTS FOR ()-[r:${DERIVED_RELATIONSHIP_TYPES.heldBy}]-() ON (r.stance)`,
     // One aggregated relationship per (source, type, target): pages walk this index in key order.
     ...RELATION_TYPES.map((type) => {
       const relationshipType = cypherRelationshipType(type);
