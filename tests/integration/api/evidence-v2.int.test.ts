@@ -279,6 +279,31 @@ describe('relations, dyad and timeline as of a date', () => {
   });
 });
 
+describe('v2 entity types', () => {
+  test('places, events, collectives and meetings answer with their own fields and links, in one query per link', async () => {
+    const { body } = await api.gql(`{
+      balochistan: entity(id: "balochistan") { type unnamed ... on Place { placeType latitude longitude } }
+      strikes: entity(id: "pakistani-strikes") { ... on Event { kind hypothetical place { name } participants { id } } }
+      four: entity(id: "the-four") { ... on Collective { members { id } } }
+      meeting: entity(id: "moscow-format-meeting") { ... on Meeting { place { id } } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      balochistan: { type: 'PLACE', unnamed: false, placeType: 'province', latitude: 28.5, longitude: 65.1 },
+      strikes: {
+        kind: 'military-action',
+        hypothetical: true,
+        place: { name: 'Afghanistan' },
+        participants: [{ id: 'pakistan' }],
+      },
+      four: { members: ['china', 'iran', 'pakistan', 'russia'].map((id) => ({ id })) },
+      meeting: { place: { id: 'moscow' } },
+    });
+    // The four entities, then the place of both (one batch), the participants, the members.
+    expect(body.extensions?.cypherQueries).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('a v1 article', () => {
   test('answers as before: its alleged claim is a relation with modality ALLEGED, attributed to Pakistan', async () => {
     const data = await api.data(`{
