@@ -40,6 +40,7 @@ export type FormatVersion = (typeof FORMAT_VERSIONS)[number];
 export const LATEST_FORMAT_VERSION = 2;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 export const WIKIDATA_PATTERN = /^Q[1-9][0-9]*$/;
 export const ISO3_PATTERN = /^[A-Z]{3}$/;
 /** BCP 47 without the rarely used extensions: language[-Script][-REGION][-variant]*[-x-private]. */
@@ -156,6 +157,13 @@ export const ArticleMetaSchema = z
     sourceReliability: SourceReliabilitySchema.optional().describe(
       "Admiralty reliability of this article as a source; absent: its publisher's, if the publisher entity has one.",
     ),
+    textSha256: z
+      .string()
+      .regex(SHA256_PATTERN, { error: 'expected a sha256: 64 lower-case hexadecimal digits' })
+      .optional()
+      .describe(
+        "sha256 of the UTF-8 article text the quotes' offsets point into, for a file that gives offsets but not the text (`npm run ground` writes both); with the text, it must match it.",
+      ),
   })
   .describe('The article the claims come from.');
 
@@ -365,6 +373,10 @@ export const AttributionSchema = z
   })
   .describe('One voice of a claim.');
 
+const offset = z
+  .int({ error: 'expected a character offset: an integer of at least 0' })
+  .min(0, { error: 'expected a character offset: an integer of at least 0' });
+
 const DEFAULT_ATTRIBUTIONS = [{ stance: DEFAULT_STANCE }];
 
 export const RelationSchema = z
@@ -401,8 +413,39 @@ export const RelationSchema = z
         'Admiralty information credibility: 1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged.',
       ),
     section: z.enum(SECTIONS).default(DEFAULT_SECTION).describe('Where in the article the claim is read.'),
+    quoteStart: offset
+      .optional()
+      .describe(
+        'Where the quote starts in the article text (UTF-16 code units, as JavaScript indexes strings); with quoteEnd. Computed from article.text when the file has it, which must then agree; `npm run ground` writes them.',
+      ),
+    quoteEnd: offset.optional().describe('Where the quote ends in the article text (exclusive); with quoteStart.'),
   })
   .superRefine((relation, context) => {
+    if ((relation.quoteStart === undefined) !== (relation.quoteEnd === undefined)) {
+      const missing = relation.quoteStart === undefined ? 'quoteStart' : 'quoteEnd';
+      context.addIssue({
+        code: 'custom',
+        path: [missing],
+        input: undefined,
+        message: `expected a ${missing} too: a quote's offsets come in pairs`,
+      });
+    } else if (relation.quoteStart !== undefined && relation.quoteEnd !== undefined) {
+      if (relation.quote === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['quoteStart'],
+          input: relation.quoteStart,
+          message: 'expected no offsets without a quote: they say where the quote is',
+        });
+      } else if (relation.quoteEnd <= relation.quoteStart) {
+        context.addIssue({
+          code: 'custom',
+          path: ['quoteEnd'],
+          input: relation.quoteEnd,
+          message: `expected a quoteEnd after quoteStart (${relation.quoteStart})`,
+        });
+      }
+    }
     relation.attributions.forEach((attribution, index) => {
       if (attribution.reportedBy !== undefined && attribution.reportedBy >= index) {
         context.addIssue({

@@ -39,6 +39,8 @@ const RELATION_KEY_ORDER = [
   'source',
   'target',
   'quote',
+  'quoteStart',
+  'quoteEnd',
   'attributions',
   'polarity',
   'condition',

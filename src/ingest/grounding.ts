@@ -13,7 +13,7 @@ export interface GroundingCoverage {
   articlesWithText: number;
   /** Claims: relations of a claim type (the ones that need a quote). */
   claims: number;
-  /** Claims whose quote is located in the article text: their offsets are stored. */
+  /** Claims whose quote has offsets stored: located in the article text, or given by the file (`npm run ground`). */
   claimsWithOffsets: number;
 }
 
@@ -32,7 +32,9 @@ export function groundingOf(article: ExtractedArticle): GroundingCoverage {
     articles: 1,
     articlesWithText: hasText ? 1 : 0,
     claims: claims.length,
-    claimsWithOffsets: hasText ? claims.filter((claim) => claim.quote !== undefined).length : 0,
+    claimsWithOffsets: claims.filter(
+      (claim) => claim.quote !== undefined && (hasText || claim.quoteStart !== undefined),
+    ).length,
   };
 }
 

@@ -17,6 +17,7 @@ import type { RelationType } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan, PlannedClaim, PlannedEntity } from '../domain/write-plan.ts';
 import { resolutionNamesOf } from './normalize-name.ts';
 import { quoteLocator } from './text-folding.ts';
+import { sha256Of } from './validate-article.ts';
 import type { Resolution } from './resolve-run.ts';
 
 export type { ArticleWritePlan } from '../domain/write-plan.ts';
@@ -72,7 +73,13 @@ export function planArticleWrite(
       reportedBy: attribution.reportedBy ?? null,
     }));
     const condition = relation.condition ?? null;
-    const span = relation.quote !== undefined && locate !== null ? locate(relation.quote) : null;
+    // The text, when given, is the truth (validation checked the file's offsets agree with it).
+    const span =
+      relation.quote !== undefined && locate !== null
+        ? locate(relation.quote)
+        : relation.quoteStart !== undefined && relation.quoteEnd !== undefined
+          ? { start: relation.quoteStart, end: relation.quoteEnd }
+          : null;
     const rows = (relationsByType[relation.type] ??= []);
     rows.push({
       sourceId: canonical(relation.source),
@@ -122,6 +129,7 @@ export function planArticleWrite(
       publisher: meta.publisher ?? null,
       language: meta.language ?? null,
       copyright: meta.copyright ?? null,
+      textSha256: meta.textSha256 ?? (meta.text === undefined ? null : sha256Of(meta.text)),
       sourceReliability,
       text: meta.text ?? null,
       publisherId: meta.publisherId === undefined ? null : canonical(meta.publisherId),

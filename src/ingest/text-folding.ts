@@ -1,16 +1,21 @@
 /**
  * Quotes are copied out of articles by people and tools that retype punctuation, so a
  * quote is grounded in the text when both match after the typographic variants that
- * carry no meaning are folded to ASCII.
+ * carry no meaning are folded to ASCII. Texts copied from web pages keep inline markup
+ * (`<a href="...">here</a>`, `<u>Express Tribune</u>`) a reader never sees: it is folded
+ * away too, so a quote of what the reader saw is found, and its offsets span the markup.
  */
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/g; // ‘ ’ ‚ ‛ ′
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u2033\u00AB\u00BB]/g; // “ ” „ ″ « »
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g; // ‐ ‑ ‒ – — ― −
 const WHITESPACE = /\s+/g; // includes no-break and other Unicode spaces
+/** An HTML tag: `<` then a letter (so "a < b" is not one), attributes, `>`. */
+const MARKUP_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 
 export function foldForQuoteMatch(text: string): string {
   return text
+    .replace(MARKUP_TAG, '')
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-')
@@ -38,8 +43,15 @@ const foldCharacter = (character: string): string => foldForQuoteMatch(character
 function foldWithOrigins(text: string): { folded: string; origins: number[] } {
   const characters: string[] = [];
   const origins: number[] = [];
+  const markupEnds = new Map<number, number>();
+  for (const tag of text.matchAll(MARKUP_TAG)) markupEnds.set(tag.index, tag.index + tag[0].length);
   let afterSpace = false;
   for (let index = 0; index < text.length; index += 1) {
+    const markupEnd = markupEnds.get(index);
+    if (markupEnd !== undefined) {
+      index = markupEnd - 1;
+      continue;
+    }
     const character = text[index]!;
     if (/\s/.test(character)) {
       if (!afterSpace && characters.length > 0) {

@@ -3,6 +3,7 @@
  * does not define are not errors here: another file of the run or the graph may define
  * them, which `resolve-run.ts` decides.
  */
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
   ArticleFileSchema,
@@ -28,7 +29,7 @@ import {
 import { checkCharacters, checkCounts } from './check-document-limits.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
 import { listWords, type ValidationIssue } from './issues.ts';
-import { foldForQuoteMatch } from './text-folding.ts';
+import { foldForQuoteMatch, quoteLocator } from './text-folding.ts';
 import { issuesOfVersion } from './version-keys.ts';
 
 export interface ArticleValidation {
@@ -54,6 +55,7 @@ interface ArticleParts {
   /** The version the file is written in: error paths name its fields. */
   version: FormatVersion;
   text: string | undefined;
+  textSha256: string | undefined;
   publisherId: string | undefined;
   authors: Indexed<string>[];
   entities: Indexed<EntityInput>[];
@@ -66,6 +68,7 @@ function partsOf(article: ExtractedArticle): ArticleParts {
   return {
     version: article.formatVersion,
     text: article.article.text,
+    textSha256: article.article.textSha256,
     publisherId: article.article.publisherId,
     authors: indexed(article.article.authors),
     entities: indexed(article.entities),
@@ -81,6 +84,7 @@ function salvageParts(json: unknown): ArticleParts {
   return {
     version,
     text: typeof meta.text === 'string' ? meta.text : undefined,
+    textSha256: version === 2 && typeof meta.textSha256 === 'string' ? meta.textSha256 : undefined,
     publisherId: version === 2 && typeof meta.publisherId === 'string' ? meta.publisherId : undefined,
     authors: validElements(meta.authors, SlugSchema),
     entities: version === 1 ? validElements(root.entities, EntityV1Schema) : validElements(root.entities, EntitySchema),
@@ -187,6 +191,51 @@ function checkEntityIds(file: string, parts: ArticleParts): ValidationIssue[] {
   return issues;
 }
 
+/**
+ * Offsets a file gives: with the text, they must be where the quote is; without it, the file
+ * must say which text they point into (article.textSha256).
+ */
+function checkOffsets(file: string, parts: ArticleParts): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const withOffsets = parts.relations.filter(
+    ({ value }) => value.quoteStart !== undefined && value.quote !== undefined,
+  );
+  if (parts.text === undefined) {
+    if (withOffsets.length > 0 && parts.textSha256 === undefined) {
+      issues.push({
+        file,
+        path: 'article.textSha256',
+        message: `expected the sha256 of the text the offsets point into (relations[${withOffsets[0]!.index}] gives offsets, and the file has no article.text)`,
+      });
+    }
+    return issues;
+  }
+  const actualSha256 = sha256Of(parts.text);
+  if (parts.textSha256 !== undefined && parts.textSha256 !== actualSha256) {
+    issues.push({
+      file,
+      path: 'article.textSha256',
+      message: `expected ${actualSha256}, the sha256 of article.text; the file says ${parts.textSha256}`,
+    });
+  }
+  if (withOffsets.length === 0) return issues;
+  const locate = quoteLocator(parts.text);
+  for (const { index, value: relation } of withOffsets) {
+    const span = locate(relation.quote!);
+    // A quote the text lacks is reported by checkEvidence.
+    if (span !== null && (span.start !== relation.quoteStart || span.end !== relation.quoteEnd)) {
+      issues.push({
+        file,
+        path: `relations[${index}].quoteStart`,
+        message: `expected quoteStart ${span.start} and quoteEnd ${span.end}, where the quote is in article.text; the file says ${relation.quoteStart} and ${relation.quoteEnd}`,
+      });
+    }
+  }
+  return issues;
+}
+
+export const sha256Of = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
 function checkEvidence(file: string, parts: ArticleParts): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   // Folded once, not once per quote: 10,000 quotes against a 200,000-character text took 27 s.
@@ -235,7 +284,12 @@ function checkLocalReferenceTypes(file: string, parts: ArticleParts): Validation
 }
 
 function checkParts(file: string, parts: ArticleParts): ValidationIssue[] {
-  return [...checkEntityIds(file, parts), ...checkEvidence(file, parts), ...checkLocalReferenceTypes(file, parts)];
+  return [
+    ...checkEntityIds(file, parts),
+    ...checkEvidence(file, parts),
+    ...checkOffsets(file, parts),
+    ...checkLocalReferenceTypes(file, parts),
+  ];
 }
 
 export function validateArticleFile(

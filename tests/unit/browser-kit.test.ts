@@ -14,13 +14,19 @@ import {
 
 const style = readFileSync(new URL('../../schema/browser/style.grass', import.meta.url), 'utf8');
 const guide = readFileSync(new URL('../../schema/browser/guide.html', import.meta.url), 'utf8');
+const SEED_FILE = new URL('../../seed/2024-10-03-korybko-quadrilateral-statement.json', import.meta.url);
 
 const LABELS: readonly string[] = [ENTITY_LABEL, ...ENTITY_TYPES, ARTICLE_LABEL, MERGE_LABEL, CLAIM_LABEL];
 const RELATIONSHIP_TYPES: readonly string[] = [...RELATION_TYPES, ...Object.values(DERIVED_RELATIONSHIP_TYPES)];
 const CAPTIONS: Record<string, string> = {
   [ARTICLE_LABEL]: '{title}',
   [MERGE_LABEL]: '{fromId}',
-  [CLAIM_LABEL]: '{type}',
+  // A negated claim must not read as its affirmative: the polarity is in the caption.
+  [CLAIM_LABEL]: '{type} {polarity}',
+};
+/** Each holder of a claim is drawn with how it holds it; every other relationship with its type. */
+const RELATIONSHIP_CAPTIONS: Record<string, string> = {
+  [DERIVED_RELATIONSHIP_TYPES.heldBy]: '{stance}',
 };
 
 /**
@@ -113,10 +119,10 @@ describe('style.grass', () => {
     expect(colours.size).toBe(LABELS.length);
   });
 
-  it('captions every relationship type, vocabulary and derived, with its type', () => {
+  it('captions every relationship type, vocabulary and derived, with its type, and a holder with its stance', () => {
     for (const type of RELATIONSHIP_TYPES) {
       const props = rule(`relationship.${type}`);
-      expect(props.caption, type).toBe('<type>');
+      expect(props.caption, type).toBe(RELATIONSHIP_CAPTIONS[type] ?? '<type>');
       expect(props.color, type).toMatch(/^#[0-9A-F]{6}$/i);
     }
   });
@@ -251,6 +257,59 @@ describe('guide.html', () => {
     expect(someBlockHasAll(/:CRITICIZES\]/, /count\(DISTINCT \w+\.articleId\)/)).toBe(true);
     // An article and everything it contributed.
     expect(someBlockHasAll(/:AUTHORED\]/, /:MENTIONS\]/, /articleId = a\.id/, /:MERGED_INTO\]/)).toBe(true);
+  });
+
+  it('covers the evidence model: an attribution chain, allegations, denials, collectives, places and events', () => {
+    const someBlockHasAll = (...patterns: RegExp[]) =>
+      runnableBlocks.some((cypher) => patterns.every((pattern) => pattern.test(cypher)));
+    // A chain: every holder of one claim with order, stance and the holder that reports it.
+    expect(someBlockHasAll(/:HELD_BY\]/, /\.order\b/, /\.stance\b/, /\.reportedBy\b/, /c\.id = '[^']+#\d+'/)).toBe(
+      true,
+    );
+    // What one actor alleges: its HELD_BY with a stance, whatever the claim's subject.
+    expect(someBlockHasAll(/HELD_BY\]->\(:Entity \{id: 'pakistan'\}\)/, /'alleges'/, /'suspects'/)).toBe(true);
+    // What the author infers, and whom he reports as believing it.
+    expect(someBlockHasAll(/:AUTHORED\]/, /stance: 'infers'/, /reportedBy: \w+\.order/)).toBe(true);
+    // Denials: a holder with the stance denies.
+    expect(someBlockHasAll(/HELD_BY \{stance: 'denies'\}\]->\(:Entity \{id: 'taliban'\}\)/, /\.affirmative\b/)).toBe(
+      true,
+    );
+    // Collectives and their members.
+    expect(someBlockHasAll(/:MEMBER_OF\]->\(\w*:Collective\)/)).toBe(true);
+    // Places and events, and the claims about events that back no edge.
+    expect(someBlockHasAll(/:LOCATED_IN\|PARTICIPATED_IN\]/, /:OPERATES_IN\]->\(:Place\)/)).toBe(true);
+    expect(someBlockHasAll(/:OBJECT\]->\(\w+:Event\)/, /\.polarity\b/, /\.condition\b/, /\.hypothetical\b/)).toBe(true);
+  });
+
+  it("walks the seed article's chain: the Taliban shelters the TTP, as the author infers, the four imply and Pakistan suspects", () => {
+    const seed = JSON.parse(readFileSync(SEED_FILE, 'utf8')) as {
+      article: { id: string };
+      relations: Array<{
+        type: string;
+        source: string;
+        target: string;
+        attributions?: Array<{ holder?: string; stance: string; reportedBy?: number }>;
+      }>;
+    };
+    const chainIds = new Set(
+      runnableBlocks.flatMap((cypher) => [...cypher.matchAll(/c\.id = '([^']+)'/g)].map((m) => m[1]!)),
+    );
+    expect(chainIds.size).toBe(1);
+    const [articleId, ordinal] = [...chainIds][0]!.split('#') as [string, string];
+    expect(articleId).toBe(seed.article.id);
+    const claim = seed.relations[Number(ordinal)];
+    expect(claim).toMatchObject({ type: 'SHELTERS', source: 'taliban', target: 'tehrik-i-taliban-pakistan' });
+    expect(claim?.attributions).toEqual([
+      { holder: 'andrew-korybko', stance: 'infers' },
+      { holder: 'china-iran-pakistan-russia', stance: 'implies', reportedBy: 0 },
+      { holder: 'pakistan', stance: 'suspects', reportedBy: 0 },
+    ]);
+  });
+
+  it('leaves denied and negated claims to the affirmative rule, not to a modality filter', () => {
+    // Only affirmative claims back an edge; a modality test would also drop a claim the article
+    // asserts and another holder denies (its first holder's modality).
+    for (const block of runnableBlocks) expect(block, block).not.toMatch(/modalit(y|ies)\b[^\n]*'denied'/);
   });
 
   it('survives the HTML cleaning Browser applies to remote guides unchanged', () => {

@@ -29,6 +29,7 @@ describe('the article row', () => {
       language: null,
       copyright: null,
       sourceReliability: null,
+      textSha256: null,
       text: null,
       publisherId: null,
       contentHash: HASH,

@@ -44,6 +44,8 @@ export type Article = {
   sourceReliability?: Maybe<SourceReliability>;
   /** The article text, when the file gave it (the quotes' offsets point into it). */
   text?: Maybe<Scalars['String']['output']>;
+  /** sha256 of the text the quotes' offsets point into: the file's text, or the one it was grounded in (npm run ground) when the text was not copied. */
+  textSha256?: Maybe<Scalars['String']['output']>;
   title: Scalars['String']['output'];
   url?: Maybe<Scalars['String']['output']>;
 };
@@ -1054,6 +1056,7 @@ export type ArticleResolvers<
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
   sourceReliability?: Resolver<Maybe<ResolversTypes['SourceReliability']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };

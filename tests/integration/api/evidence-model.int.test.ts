@@ -171,16 +171,22 @@ describe('the four as one collective', () => {
 
 describe('grounding', () => {
   test('every quote has offsets into the article text', async () => {
-    const data = await api.data(`{ article(id: "${seed.article.id}") { claims { evidence { quote quoteStart quoteEnd } } } }`);
-    const evidence = (data.article.claims as Array<{ evidence: { quote: string | null; quoteStart: number | null; quoteEnd: number | null } }>).map(
-      (claim) => claim.evidence,
+    const data = await api.data(
+      `{ article(id: "${seed.article.id}") { claims { evidence { quote quoteStart quoteEnd } } } }`,
     );
+    const evidence = (
+      data.article.claims as Array<{
+        evidence: { quote: string | null; quoteStart: number | null; quoteEnd: number | null };
+      }>
+    ).map((claim) => claim.evidence);
     const quoted = evidence.filter((item) => item.quote !== null);
     expect(quoted).toHaveLength(seed.relations.filter((relation) => relation.quote !== undefined).length);
     for (const { quote, quoteStart, quoteEnd } of quoted) {
       expect(quoteStart, quote ?? '').toEqual(expect.any(Number));
       // Folding (whitespace, quotes, dashes) only ever shortens the quote, never the span.
-      expect((quoteEnd ?? 0) - (quoteStart ?? 0)).toBeGreaterThanOrEqual((quote ?? '').replace(/\s+/g, ' ').trim().length);
+      expect((quoteEnd ?? 0) - (quoteStart ?? 0)).toBeGreaterThanOrEqual(
+        (quote ?? '').replace(/\s+/g, ' ').trim().length,
+      );
     }
   });
 });

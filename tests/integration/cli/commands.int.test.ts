@@ -35,6 +35,7 @@ const COMMANDS: Array<{ invocation: string; args: string[] }> = [
   { invocation: 'npm run db:migrate', args: ['src/cli/migrate.ts'] },
   { invocation: 'npm run seed', args: ['src/cli/seed.ts'] },
   { invocation: 'npm run format:upgrade', args: ['src/cli/format-upgrade.ts'] },
+  { invocation: 'npm run ground', args: ['src/cli/ground.ts'] },
   { invocation: 'npm run bench', args: ['src/cli/bench.ts'] },
 ];
 
