@@ -57,7 +57,8 @@ const OPEN_END = '9999-12-31';
 export function evidenceWhere(filter: EvidenceFilter, c = 'c'): string {
   const parts: string[] = [];
   if (filter.minConfidence != null) parts.push(`coalesce(${c}.confidence, $defaultConfidence) >= $evMinConfidence`);
-  if (filter.modalities != null) parts.push(`coalesce(${c}.modality, $defaultModality) IN $evModalities`);
+  // Any holder's: a claim the author infers and Pakistan alleges is an alleged claim too.
+  if (filter.modalities != null) parts.push(`any(m IN ${claimProperty(c, 'modalities')} WHERE m IN $evModalities)`);
   // A claim's date is a range (`2024-09` is 1..30 September): keep it when the range meets the window.
   if (filter.from != null) parts.push(`${c}.dateEnd >= $evFrom`);
   if (filter.to != null) parts.push(`${c}.dateStart <= $evTo`);

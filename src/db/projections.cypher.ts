@@ -26,6 +26,7 @@ export const articleProjection = (v: string): string => `${v} {${properties(ARTI
  */
 const claimDefaults = (v: string): Partial<Record<(typeof CLAIM_PROPERTY_KEYS)[number], string>> => ({
   modality: '$defaultModality',
+  modalities: `[coalesce(${v}.modality, $defaultModality)]`,
   confidence: '$defaultConfidence',
   polarity: '$defaultPolarity',
   hypothetical: 'false',

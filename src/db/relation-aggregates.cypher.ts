@@ -73,7 +73,7 @@ export const RECOUNT_RELATIONS = RELATION_TYPES.map((type) => {
     WITH c, c.dateStart + ' ' + c.dateEnd + ' ' + c.articleId + ' ' + right('00000' + toString(c.ordinal), 6) AS evidenceOrder
     ORDER BY evidenceOrder
     RETURN count(c) AS claimCount, count(DISTINCT c.articleId) AS articleCount, max(c.confidence) AS maxConfidence,
-           max(c.dateEnd) AS lastDate, collect(DISTINCT c.modality) AS modalities,
+           max(c.dateEnd) AS lastDate, reduce(all = [], read IN collect(coalesce(c.modalities, [c.modality])) | all + read) AS modalities,
            collect({order: evidenceOrder, dateStart: c.dateStart, dateEnd: c.dateEnd, seen: c.effectiveDate}) AS listed
   }
   CALL (r, claimCount) {

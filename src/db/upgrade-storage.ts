@@ -11,6 +11,7 @@
  *    relation, loses its `relation` and its share of the aggregates. Recognised claim by claim
  *    (no `affirmative`, or no HELD_BY), so an upgrade interrupted half-way resumes.
  */
+import { DEFAULT_MODALITY } from '../domain/vocabulary.ts';
 import { DEFAULT_POLARITY, DEFAULT_SECTION, STANCE_OF_V1_MODALITY } from '../domain/evidence-vocabulary.ts';
 import { RELATION_TYPES, cypherRelationshipType } from '../domain/vocabulary.ts';
 import { transactionMetadata } from './cypher-trace.ts';
@@ -112,6 +113,7 @@ async function upgradeClaimsToV2(db: Db): Promise<number> {
              c.ended = coalesce(c.ended, false),
              c.section = coalesce(c.section, '${DEFAULT_SECTION}'),
              c.validStart = coalesce(c.validStart, c.dateStart),
+             c.modalities = coalesce(c.modalities, [coalesce(c.modality, '${DEFAULT_MODALITY}')]),
              c.affirmative = ${IS_AFFIRMATIVE}
          WITH c WHERE NOT EXISTS { (c)-[:${HELD_BY}]->() }
          CALL (c) {

@@ -236,7 +236,7 @@ function addToDelta(
     delta.articleCount += 1;
   }
   delta.maxConfidence = Math.max(delta.maxConfidence, props.confidence);
-  if (!delta.modalities.includes(props.modality)) delta.modalities.push(props.modality);
+  for (const modality of props.modalities) if (!delta.modalities.includes(modality)) delta.modalities.push(modality);
   if (order < delta.firstOrder) {
     delta.firstOrder = order;
     delta.firstDate = props.dateStart;

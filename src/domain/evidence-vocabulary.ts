@@ -3,7 +3,7 @@
  * claim and how (stances), whether it is negated (polarity), where in the article it is read
  * (sections), and the Admiralty code's source reliability and information credibility.
  */
-import type { Modality } from './vocabulary.ts';
+import { MODALITIES, type Modality } from './vocabulary.ts';
 
 export const POLARITIES = ['positive', 'negative'] as const;
 export type Polarity = (typeof POLARITIES)[number];
@@ -101,6 +101,12 @@ export function attributionFromV1(relation: { modality: Modality; attributedTo?:
 /** The v1 modality a claim reads as: that of its first attribution's stance. */
 export const modalityOf = (attributions: readonly Attribution[]): Modality =>
   STANCE_RULES[attributions[0]?.stance ?? DEFAULT_STANCE].modality;
+
+/** The v1 modalities all of a claim's stances read as, distinct, in the vocabulary's order. */
+export const modalitiesOf = (attributions: readonly Pick<Attribution, 'stance'>[]): Modality[] => {
+  const read = new Set(attributions.map((attribution) => STANCE_RULES[attribution.stance].modality));
+  return MODALITIES.filter((modality) => read.has(modality));
+};
 
 /**
  * Whether a claim is evidence of its relation: positive, unconditional, not hypothetical,

@@ -36,7 +36,13 @@ export type EntityPropertyValue = string | number | boolean | null;
 /** What one claim (one element of an article's `relations`) stores besides its identity. */
 export const ClaimPropsSchema = z.object({
   quote: nullableText,
+  /** The v1 modality of the first attribution (Evidence.modality). */
   modality: z.enum(MODALITIES),
+  /**
+   * The v1 modalities every holder's stance reads as, in the vocabulary's order: what the
+   * `modalities` filters match, so "alleged" finds a claim Pakistan alleges whoever speaks first.
+   */
+  modalities: z.array(z.enum(MODALITIES)),
   confidence: z.number(),
   attributedTo: nullableText,
   date: nullableText,

@@ -11,7 +11,13 @@ import {
   type ExtractedArticle,
 } from '../domain/article.schema.ts';
 import { dateBounds } from '../domain/dates.ts';
-import { isAffirmative, modalityOf, type Attribution, type SourceReliability } from '../domain/evidence-vocabulary.ts';
+import {
+  isAffirmative,
+  modalitiesOf,
+  modalityOf,
+  type Attribution,
+  type SourceReliability,
+} from '../domain/evidence-vocabulary.ts';
 import type { EntityPropertyValue } from '../domain/graph-properties.ts';
 import type { RelationType } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan, PlannedClaim, PlannedEntity } from '../domain/write-plan.ts';
@@ -88,6 +94,7 @@ export function planArticleWrite(
       props: {
         quote: relation.quote ?? null,
         modality: modalityOf(attributions),
+        modalities: modalitiesOf(attributions),
         confidence: relation.confidence,
         attributedTo: attributions[0]?.holder ?? null,
         date: relation.date ?? null,
