@@ -12,7 +12,7 @@ import { relationField } from './neo4j-graphql-server.ts';
 export type Target = 'project' | 'neo4jGraphql' | 'raw';
 export const TARGETS: readonly Target[] = ['project', 'neo4jGraphql', 'raw'];
 
-/** Entities the requests ask about, chosen from the corpus documents (ids as written, never `-alt` ones). */
+/** Entities the requests ask about, chosen from the corpus documents (ids as written, never `-alt` ones nor publishers). */
 export interface QueryTargets {
   popular: string;
   second: string;
@@ -25,8 +25,11 @@ export interface QueryTargets {
 export function chooseTargets(documents: Iterable<CorpusDocument>): QueryTargets {
   const mentions = new Map<string, { id: string; type: string; name: string; count: number }>();
   for (const document of documents) {
+    // The publisher is named in each of its articles but is the subject of no claim.
+    const publisherId = (document.json.article as { publisherId?: string }).publisherId;
     for (const entity of document.json.entities as Array<{ id: string; type: string; name: string }>) {
       if (entity.id.endsWith('-alt') || (entity.type !== 'State' && entity.type !== 'Group')) continue;
+      if (entity.id === publisherId) continue;
       const known = mentions.get(entity.id) ?? { id: entity.id, type: entity.type, name: entity.name, count: 0 };
       known.count += 1;
       mentions.set(entity.id, known);
