@@ -3,7 +3,7 @@ import { ARTICLE } from './labels.cypher.ts';
 import { parseRows } from './parse-rows.ts';
 import { articleProjection } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
-import { ArticleRowSchema, type ArticleRow } from './rows.ts';
+import { ArticleRowSchema, ArticleTextRowSchema, type ArticleRow } from './rows.ts';
 
 const ArticleByIdRecord = z.object({ requested: z.string(), article: ArticleRowSchema.nullable() });
 const ArticleRecord = z.object({ article: ArticleRowSchema });
@@ -31,4 +31,18 @@ export async function listArticles(runner: QueryRunner, first: number): Promise<
     { first: integer(first) },
   );
   return parseRows(ArticleRecord, records, 'articles').map((row) => row.article);
+}
+
+/** The texts of these articles (null: the article has none, or is not in the graph). */
+export async function findArticleTexts(
+  runner: QueryRunner,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  const records = await runner.read(
+    `UNWIND $ids AS requested
+     OPTIONAL MATCH (a:${ARTICLE} {id: requested})
+     RETURN requested AS id, a.text AS text`,
+    { ids },
+  );
+  return new Map(parseRows(ArticleTextRowSchema, records, 'article texts').map((row) => [row.id, row.text]));
 }

@@ -11,6 +11,7 @@
  * variable names chosen by the code; every value travels as a parameter.
  */
 import {
+  COLLECTIVE_SOURCE_TYPES,
   RELATION_TYPES,
   STATEMENT_SOURCE_TYPES,
   cypherRelationshipAlternation,
@@ -26,16 +27,31 @@ import {
   entityTypeLabel,
   relationshipType,
 } from './labels.cypher.ts';
-import { articleProjection, entityProjection, evidenceProjection, projectionParams } from './projections.cypher.ts';
+import {
+  articleProjection,
+  claimProperty,
+  entityProjection,
+  evidenceProjection,
+  projectionParams,
+} from './projections.cypher.ts';
 import type { EvidenceFilter } from './rows.ts';
 
 export type { EvidenceFilter } from './rows.ts';
 
 const ISSUED = relationshipType('ISSUED');
+const MEMBER_OF = relationshipType('MEMBER_OF');
 const STATEMENT = entityTypeLabel('Statement');
+const COLLECTIVE = entityTypeLabel('Collective');
 
 export const hasEvidenceFilter = (filter: EvidenceFilter): boolean =>
-  filter.minConfidence != null || filter.modalities != null || filter.from != null || filter.to != null;
+  filter.minConfidence != null ||
+  filter.modalities != null ||
+  filter.from != null ||
+  filter.to != null ||
+  filter.asOf != null;
+
+/** The last day of a span that is still open: later than any date. */
+const OPEN_END = '9999-12-31';
 
 /** A boolean Cypher expression over claim `c`; its parameters come from `evidenceParams`. */
 export function evidenceWhere(filter: EvidenceFilter, c = 'c'): string {
@@ -45,6 +61,12 @@ export function evidenceWhere(filter: EvidenceFilter, c = 'c'): string {
   // A claim's date is a range (`2024-09` is 1..30 September): keep it when the range meets the window.
   if (filter.from != null) parts.push(`${c}.dateEnd >= $evFrom`);
   if (filter.to != null) parts.push(`${c}.dateStart <= $evTo`);
+  // The span the claim holds over meets the as-of date's days.
+  if (filter.asOf != null) {
+    parts.push(
+      `${claimProperty(c, 'validStart')} <= $evAsOfEnd AND coalesce(${c}.validEnd, '${OPEN_END}') >= $evAsOfStart`,
+    );
+  }
   return parts.length > 0 ? parts.join(' AND ') : 'true';
 }
 
@@ -55,6 +77,8 @@ export function evidenceParams(filter: EvidenceFilter): Record<string, unknown> 
     evModalities: filter.modalities ?? null,
     evFrom: filter.from ?? null,
     evTo: filter.to ?? null,
+    evAsOfStart: filter.asOf?.start ?? null,
+    evAsOfEnd: filter.asOf?.end ?? null,
     relationTypes: RELATION_TYPES,
   };
 }
@@ -120,6 +144,8 @@ export interface RelationScope {
   target?: string;
   /** Also credit a Statement's relations to each actor that issued it. */
   via: boolean;
+  /** Also credit a Collective's relations to each of its members. */
+  members?: boolean;
 }
 
 const idMatch = (variable: string | undefined) => (variable ? ` {id: ${variable}}` : '');
@@ -131,6 +157,7 @@ const idMatch = (variable: string | undefined) => (variable ? ` {id: ${variable}
 export function relationRows(scopes: readonly RelationScope[], types: readonly RelationType[]): string {
   if (types.length === 0) throw new Error('relationRows needs at least one relation type');
   const viaTypes = types.filter((type) => STATEMENT_SOURCE_TYPES.includes(type));
+  const memberTypes = types.filter((type) => COLLECTIVE_SOURCE_TYPES.includes(type));
   const parts: string[] = [];
   for (const scope of scopes) {
     parts.push(
@@ -142,6 +169,12 @@ export function relationRows(scopes: readonly RelationScope[], types: readonly R
         `MATCH (s:${ENTITY}${idMatch(scope.source)})-[:${ISSUED}]->(st:${STATEMENT})-[r:${cypherRelationshipAlternation(viaTypes)}]->(t:${ENTITY}${idMatch(scope.target)})
          WHERE s:${ACTOR_LABELS}
          RETURN type(r) AS type, s.id AS sourceId, t.id AS targetId, st.id AS viaId, r`,
+      );
+    }
+    if (scope.members && memberTypes.length > 0) {
+      parts.push(
+        `MATCH (s:${ENTITY}${idMatch(scope.source)})-[:${MEMBER_OF}]->(col:${ENTITY}&${COLLECTIVE})-[r:${cypherRelationshipAlternation(memberTypes)}]->(t:${ENTITY}${idMatch(scope.target)})
+         RETURN type(r) AS type, s.id AS sourceId, t.id AS targetId, col.id AS viaId, r`,
       );
     }
   }
@@ -175,13 +208,17 @@ export const evidenceWithArticle = (c: string) =>
 /**
  * `MATCH` of relationship `r` for key map `k` ({type, sourceId, targetId, viaId}): the
  * relationship itself, or for a statement's relation credited to an issuer, the statement's
- * (only when the issuer did issue it).
+ * (only when the issuer did issue it), or for a collective's credited to a member, the
+ * collective's (only when the member is one of it).
  */
 export function matchRelationByKey(k: string): string {
   return `MATCH (:${ENTITY} {id: CASE ${k}.viaId WHEN '' THEN ${k}.sourceId ELSE ${k}.viaId END})-[r]->(:${ENTITY} {id: ${k}.targetId})
     WHERE type(r) = ${k}.type AND type(r) IN $relationTypes
       AND (${k}.viaId = '' OR EXISTS {
-        MATCH (issuer:${ENTITY} {id: ${k}.sourceId})-[:${ISSUED}]->(:${ENTITY} {id: ${k}.viaId}) WHERE issuer:${ACTOR_LABELS}
+        MATCH (issuer:${ENTITY} {id: ${k}.sourceId})-[:${ISSUED}]->(via:${ENTITY} {id: ${k}.viaId})
+        WHERE issuer:${ACTOR_LABELS} AND via:${STATEMENT}
+      } OR EXISTS {
+        MATCH (:${ENTITY} {id: ${k}.sourceId})-[:${MEMBER_OF}]->(via:${ENTITY} {id: ${k}.viaId}) WHERE via:${COLLECTIVE}
       })`;
 }
 

@@ -16,7 +16,7 @@ import {
   relationshipType,
 } from './labels.cypher.ts';
 import { parseRows } from './parse-rows.ts';
-import { articleProjection, entityProjection } from './projections.cypher.ts';
+import { PUBLISHED_BY, articleProjection, entityProjection } from './projections.cypher.ts';
 import { integer, type QueryRunner } from './query-runner.ts';
 import { ArticleRowSchema, EntityRowSchema, type ArticleRow, type EntityRow } from './rows.ts';
 
@@ -67,8 +67,12 @@ export async function searchEntities(
   return parseRows(SearchHitRecord, records, 'search hits');
 }
 
-const [MEETING, STATEMENT, PERSON] = (['Meeting', 'Statement', 'Person'] as const).map(entityTypeLabel);
-const [ATTENDED, ISSUED] = (['ATTENDED', 'ISSUED'] as const).map(relationshipType);
+const [MEETING, STATEMENT, PERSON, PLACE, EVENT, COLLECTIVE] = (
+  ['Meeting', 'Statement', 'Person', 'Place', 'Event', 'Collective'] as const
+).map(entityTypeLabel);
+const [ATTENDED, ISSUED, LOCATED_IN, PARTICIPATED_IN, MEMBER_OF] = (
+  ['ATTENDED', 'ISSUED', 'LOCATED_IN', 'PARTICIPATED_IN', 'MEMBER_OF'] as const
+).map(relationshipType);
 
 /** Structural links, each a pattern from an anchor (`anchorId`) to the linked entities `n`. */
 const LINKS = {
@@ -77,6 +81,11 @@ const LINKS = {
   issuers: `(n:${ENTITY})-[:${ISSUED}]->(:${ENTITY}&${STATEMENT} {id: anchorId})`,
   articleAuthors: `(n:${ENTITY}&${PERSON})-[:${AUTHORED}]->(:${ARTICLE} {id: anchorId})`,
   articleEntities: `(:${ARTICLE} {id: anchorId})-[:${MENTIONS}]->(n:${ENTITY})`,
+  articlePublisher: `(:${ARTICLE} {id: anchorId})-[:${PUBLISHED_BY}]->(n:${ENTITY})`,
+  /** Where a meeting or an event took place. */
+  place: `(:${ENTITY} {id: anchorId})-[:${LOCATED_IN}]->(n:${ENTITY}&${PLACE})`,
+  participants: `(n:${ENTITY})-[:${PARTICIPATED_IN}]->(:${ENTITY}&${EVENT} {id: anchorId})`,
+  members: `(n:${ENTITY})-[:${MEMBER_OF}]->(:${ENTITY}&${COLLECTIVE} {id: anchorId})`,
 } as const;
 
 export type EntityLink = keyof typeof LINKS;

@@ -4,7 +4,12 @@
  * read only where a query needs it, otherwise loaded for a whole response by
  * `findEvidenceOfRelations` (one query for every relation of a response level).
  */
-import { STATEMENT_SOURCE_TYPES, cypherRelationshipType, type RelationType } from '../domain/vocabulary.ts';
+import {
+  COLLECTIVE_SOURCE_TYPES,
+  STATEMENT_SOURCE_TYPES,
+  cypherRelationshipType,
+  type RelationType,
+} from '../domain/vocabulary.ts';
 import {
   EVIDENCE_ORDER,
   canonicalId,
@@ -82,7 +87,28 @@ const aggregatedRows = (raws: readonly RawAggregatedRelation[], filter: Evidence
   raws.map((raw) => toAggregatedRow(raw, filter));
 
 const ISSUED = relationshipType('ISSUED');
+const MEMBER_OF = relationshipType('MEMBER_OF');
 const STATEMENT = entityTypeLabel('Statement');
+const COLLECTIVE = entityTypeLabel('Collective');
+
+/**
+ * The ways a relation of `type` is credited to another source than its own: to each actor
+ * that issued a Statement (`s` issued `via`), to each member of a Collective (`s` is one of
+ * `via`). Each is a pattern from the credited `s` to the relation's source `via`, and its condition.
+ */
+function creditings(
+  type: RelationType,
+  options: { includeStatements: boolean; expandCollectives: boolean },
+): Array<{ pattern: string; where: string }> {
+  const found: Array<{ pattern: string; where: string }> = [];
+  if (options.includeStatements && STATEMENT_SOURCE_TYPES.includes(type)) {
+    found.push({ pattern: `(s:${ENTITY})-[:${ISSUED}]->(via:${STATEMENT})`, where: `s:${ACTOR_LABELS}` });
+  }
+  if (options.expandCollectives && COLLECTIVE_SOURCE_TYPES.includes(type)) {
+    found.push({ pattern: `(s:${ENTITY})-[:${MEMBER_OF}]->(via:${ENTITY}&${COLLECTIVE})`, where: 'true' });
+  }
+  return found;
+}
 
 /** Keys travel through Cypher with '' for "not via a statement": part of a sort key, it must compare. */
 const toCypherKey = (key: RelationKey) => ({
@@ -98,6 +124,8 @@ export interface RelationSelection {
   types: readonly RelationType[];
   filter: EvidenceFilter;
   includeStatements: boolean;
+  /** Also credit a Collective's relations to each member (viaId: the collective). */
+  expandCollectives: boolean;
 }
 
 export interface RelationsPage {
@@ -171,6 +199,7 @@ function scopedPageCypher(
 ): string {
   const scope: RelationScope = {
     via: selection.includeStatements,
+    members: selection.expandCollectives,
     ...(selection.source !== null && { source: 'scopeSource' }),
     ...(selection.target !== null && { target: 'scopeTarget' }),
   };
@@ -211,11 +240,12 @@ function graphPageCypher(
       WHERE ${from} AND ${passes}
       WITH s, r, t ORDER BY r.key LIMIT $limit
       RETURN '${relationshipType}' AS type, s.id AS sourceId, t.id AS targetId, '' AS viaId, r`);
-    if (selection.includeStatements && STATEMENT_SOURCE_TYPES.includes(type)) {
-      // Crediting statements to their issuers has no index order: bounded by the statements' relations of this type.
-      branches.push(`MATCH (s:${ENTITY})-[:${ISSUED}]->(st:${STATEMENT})-[r:${relationshipType}]->(t:${ENTITY})
-      WHERE s:${ACTOR_LABELS} AND ${passes}
-      WITH '${relationshipType}' AS type, s.id AS sourceId, t.id AS targetId, st.id AS viaId, r
+    for (const crediting of creditings(type, selection)) {
+      // Crediting statements to their issuers (collectives to their members) has no index
+      // order: bounded by the statements' (collectives') relations of this type.
+      branches.push(`MATCH ${crediting.pattern}-[r:${relationshipType}]->(t:${ENTITY})
+      WHERE ${crediting.where} AND ${passes}
+      WITH '${relationshipType}' AS type, s.id AS sourceId, t.id AS targetId, via.id AS viaId, r
       WHERE ${after ? KEYSET : 'true'}
       WITH type, sourceId, targetId, viaId, r ORDER BY sourceId, targetId, viaId LIMIT $limit
       RETURN type, sourceId, targetId, viaId, r`);
@@ -224,9 +254,9 @@ function graphPageCypher(
   for (const type of types) {
     const relationshipType = cypherRelationshipType(type);
     counts.push(`COUNT { MATCH ()-[r:${relationshipType}]->() WHERE ${passes} }`);
-    if (selection.includeStatements && STATEMENT_SOURCE_TYPES.includes(type)) {
+    for (const crediting of creditings(type, selection)) {
       counts.push(
-        `COUNT { MATCH (s:${ENTITY})-[:${ISSUED}]->(:${STATEMENT})-[r:${relationshipType}]->() WHERE s:${ACTOR_LABELS} AND ${passes} }`,
+        `COUNT { MATCH ${crediting.pattern}-[r:${relationshipType}]->() WHERE ${crediting.where} AND ${passes} }`,
       );
     }
   }
@@ -290,6 +320,8 @@ export async function findRelationsOfArticles(
     UNWIND $ids AS articleId
     CALL (articleId) {
       MATCH (:${ARTICLE} {id: articleId})-[:${CLAIMS}]->(c:${CLAIM})
+      // Only claims that make a relation (affirmative ones) have one to belong to.
+      WHERE c.relation IS NOT NULL
       WITH c ORDER BY ${EVIDENCE_ORDER('c')}
       WITH c.type AS type, c.sourceId AS sourceId, c.targetId AS targetId, min(c.ordinal) AS firstOrdinal,
            collect(${evidenceProjection('c')}) AS evidence
@@ -417,7 +449,8 @@ export async function findTimeline(
   id: string,
   options: { types: readonly RelationType[]; includeStatements: boolean; filter: EvidenceFilter; first: number },
 ): Promise<TimelineResult> {
-  const where = `c.type IN $types AND ${evidenceWhere(options.filter)}`;
+  // Only claims that make a relation (affirmative ones) are events of a relation.
+  const where = `c.type IN $types AND c.relation IS NOT NULL AND ${evidenceWhere(options.filter)}`;
   const viaTypes = options.types.filter((type) => STATEMENT_SOURCE_TYPES.includes(type));
   // Statements are credited on the speaking side only: about the entity, the statement's own
   // claim is the event, not one copy per issuer.
@@ -429,7 +462,7 @@ export async function findTimeline(
   ];
   if (options.includeStatements && viaTypes.length > 0) {
     parts.push(`MATCH (e:${ENTITY} {id: scopeId})-[:${ISSUED}]->(st:${STATEMENT})<-[:${SUBJECT}]-(c:${CLAIM})
-     WHERE e:${ACTOR_LABELS} AND c.type IN $viaTypes AND ${evidenceWhere(options.filter)}
+     WHERE e:${ACTOR_LABELS} AND c.type IN $viaTypes AND c.relation IS NOT NULL AND ${evidenceWhere(options.filter)}
      RETURN c, scopeId AS sourceId, st.id AS viaId`);
   }
   const cypher = `
@@ -489,19 +522,22 @@ export async function findRanking(
     role: 'SOURCE' | 'TARGET';
     first: number;
     includeStatements: boolean;
+    /** Credit a Collective's claims to each member too (the collective keeps its own). */
+    expandCollectives: boolean;
     filter: EvidenceFilter;
   },
 ): Promise<RankingRow[]> {
   const [ranked, counterpart] = options.role === 'SOURCE' ? ['sourceId', 'targetId'] : ['targetId', 'sourceId'];
   const order = 'articleCount DESC, claimCount DESC, counterpartCount DESC, entityId';
-  const credited =
-    STATEMENT_SOURCE_TYPES.includes(options.type) && options.includeStatements
-      ? `UNION
-        MATCH (st:${ENTITY} {id: c.sourceId})
-        MATCH (s:${ENTITY})-[:${ISSUED}]->(st)
-        WHERE st:${STATEMENT} AND s:${ACTOR_LABELS}
-        RETURN s.id AS sourceId, c.targetId AS targetId`
-      : '';
+  const credited = creditings(options.type, options)
+    .map(
+      (crediting) => `UNION
+        MATCH (via:${ENTITY} {id: c.sourceId})
+        MATCH ${crediting.pattern}
+        WHERE ${crediting.where}
+        RETURN s.id AS sourceId, c.targetId AS targetId`,
+    )
+    .join('\n');
   // Every claim of the type, read through the claim_relation index by its prefix (the type),
   // and counted once: an aggregation, so no sort holds more than the ranked rows.
   const cypher = `

@@ -11,6 +11,13 @@ import {
   ENTITY_PROPERTY_SCHEMAS,
   type ArticleProperty,
 } from '../domain/graph-properties.ts';
+import {
+  STANCES,
+  type Polarity,
+  type Section,
+  type SourceReliability,
+  type Stance,
+} from '../domain/evidence-vocabulary.ts';
 import { ENTITY_TYPES, RELATION_TYPES, type Modality, type RelationType } from '../domain/vocabulary.ts';
 
 const text = z.string();
@@ -47,18 +54,47 @@ export const ArticleRowSchema = z.object({
 });
 export type ArticleRow = z.infer<typeof ArticleRowSchema>;
 
+/** One voice of a claim, from its HELD_BY relationship (or, for a claim written before them, its modality). */
+export const AttributionRowSchema = z.object({
+  order: z.number(),
+  stance: z.enum(STANCES),
+  reportedBy: z.number().nullable(),
+  /** The holder entity; null: the article's own voice. */
+  holder: EntityRowSchema.nullable(),
+});
+export type AttributionRow = z.infer<typeof AttributionRowSchema>;
+
 /** One claim: one vocabulary relationship of one article. */
 export const EvidenceRowSchema = ClaimPropsSchema.extend({
+  /** The claim's id, `<articleId>#<ordinal>`. */
+  id: text,
   articleId: text,
   ordinal: z.number().nullable(),
   // Claims written before the date bounds existed lack them.
   effectiveDate: nullableText,
   dateStart: nullableText,
   dateEnd: nullableText,
+  validStart: nullableText,
+  /** In order. */
+  attributions: z.array(AttributionRowSchema),
   /** The article, when the query that read the evidence projected it (saves the resolver a load). */
   article: ArticleRowSchema.nullish(),
 });
 export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
+
+/** A claim with what it links: its type and its two entities (projected, so the resolvers need no load). */
+export const ClaimRowSchema = z.object({
+  type: z.enum(RELATION_TYPES),
+  sourceId: text,
+  targetId: text,
+  sourceEntity: EntityRowSchema.nullish(),
+  targetEntity: EntityRowSchema.nullish(),
+  evidence: EvidenceRowSchema,
+});
+export type ClaimRow = z.infer<typeof ClaimRowSchema>;
+
+/** The article text (served only when asked: it can be 200,000 characters). */
+export const ArticleTextRowSchema = z.object({ id: text, text: nullableText });
 
 /** A relation as Cypher names it: `viaId` is '' there (part of a sort key, where a null would not compare). */
 export const RawRelationSchema = z.object({
@@ -103,6 +139,28 @@ export interface EvidenceFilter {
   from?: string | null;
   /** `YYYY-MM-DD`: keep claims whose date can fall on or before this day. */
   to?: string | null;
+  /** `YYYY-MM-DD` bounds of an as-of date: keep claims whose validity span meets them. */
+  asOf?: { start: string; end: string } | null;
+}
+
+/** What `Query.claims` filters on, besides the evidence filter; ids are canonical or merged (followed). */
+export interface ClaimSelection {
+  types: readonly RelationType[] | null;
+  subject: string | null;
+  object: string | null;
+  holder: string | null;
+  stances: readonly Stance[] | null;
+  polarity: Polarity | null;
+  affirmative: boolean | null;
+  place: string | null;
+  event: string | null;
+  section: Section | null;
+  article: string | null;
+  /** Grades at least this good (A..grade). */
+  reliabilities: readonly SourceReliability[] | null;
+  maxCredibility: number | null;
+  expandCollectives: boolean;
+  filter: EvidenceFilter;
 }
 
 /** Every claim of one type between the same two entities (through the same statement, if any). */

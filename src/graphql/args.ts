@@ -66,6 +66,27 @@ export function dateWindow(
   return { from, to };
 }
 
+/** An as-of date as the days it can mean: a claim holds as of it when its span meets them. */
+export function asOfBounds(value: string | null | undefined, field: string): EvidenceFilter['asOf'] {
+  if (value == null) return null;
+  if (!isPartialDate(value)) {
+    throw new BadUserInputError({ field, reason: `${DATE_EXPECTED}, received ${JSON.stringify(value)}` });
+  }
+  return dateBounds(value);
+}
+
+/** Null or absent means no condition; an empty list would match nothing, so it is refused. */
+export function nonEmptyList<T>(
+  values: readonly T[] | null | undefined,
+  field: string,
+  what: string,
+): readonly T[] | null {
+  if (values == null) return null;
+  if (values.length === 0)
+    throw new BadUserInputError({ field, reason: `expected at least one ${what}, or no list for all` });
+  return [...new Set(values)];
+}
+
 export function checkConfidence(value: number | null | undefined, field: string): number | null {
   if (value == null) return null;
   if (!(value >= 0 && value <= 1)) {

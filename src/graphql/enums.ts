@@ -4,16 +4,28 @@
  * `assertEnumsMatchVocabulary` refuses a schema whose SDL lists other values than the vocabulary.
  */
 import { GraphQLEnumType, isInterfaceType, type GraphQLSchema } from 'graphql';
+import { POLARITIES, SECTIONS, SOURCE_RELIABILITY_GRADES, STANCES } from '../domain/evidence-vocabulary.ts';
 import { ENTITY_TYPES, MODALITIES, RELATION_TYPES, toGraphQLEnum } from '../domain/vocabulary.ts';
+
+/** A GraphQL name cannot hold a hyphen: `quoted-speech` is `QUOTED_SPEECH`. */
+type GraphQLName<V extends string> = V extends `${infer Head}-${infer Tail}`
+  ? `${Uppercase<Head>}_${GraphQLName<Tail>}`
+  : Uppercase<V>;
+
+const graphQLName = (value: string): string => toGraphQLEnum(value).replaceAll('-', '_');
 
 /** `{STATE: 'State', ...}`: typed per value, so the generated resolver types check it against the SDL. */
 const byGraphQLName = <Value extends string>(values: readonly Value[]) =>
-  Object.fromEntries(values.map((value) => [toGraphQLEnum(value), value])) as { [V in Value as Uppercase<V>]: V };
+  Object.fromEntries(values.map((value) => [graphQLName(value), value])) as { [V in Value as GraphQLName<V>]: V };
 
 export const ENUM_VALUES = {
   EntityType: byGraphQLName(ENTITY_TYPES),
   RelationType: byGraphQLName(RELATION_TYPES),
   Modality: byGraphQLName(MODALITIES),
+  Stance: byGraphQLName(STANCES),
+  Polarity: byGraphQLName(POLARITIES),
+  Section: byGraphQLName(SECTIONS),
+  SourceReliability: byGraphQLName(SOURCE_RELIABILITY_GRADES),
 } as const;
 
 export function assertEnumsMatchVocabulary(schema: GraphQLSchema): void {

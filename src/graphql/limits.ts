@@ -7,6 +7,8 @@
 export const LIMITS = {
   /** `relations(first)`: one page. */
   relationsPage: 200,
+  /** `claims(first)`: one page. */
+  claimsPage: 200,
   /** `Entity.relations(first)`, `Statement.claims(first)`. */
   entityRelations: 200,
   /** `Entity.articles(first)`, `Person.authored(first)`, `articles(first)`. */
@@ -37,5 +39,9 @@ export const LIST_ESTIMATES: Readonly<Record<string, number>> = {
   'Statement.issuedBy': 10,
   'Dyad.relations': 30,
   'Dyad.timeline': 100,
+  'Article.claims': 100,
+  'Evidence.attributions': 3,
+  'Event.participants': 10,
+  'Collective.members': 10,
   otherList: 20,
 };

@@ -4,7 +4,8 @@
  * it returns. Loaders whose query depends on field arguments are kept per argument set.
  */
 import DataLoader from 'dataloader';
-import { findArticlesByIds } from '../db/articles.repo.ts';
+import { findArticleTexts, findArticlesByIds } from '../db/articles.repo.ts';
+import { findClaimsOfArticles } from '../db/claims.repo.ts';
 import { findArticlesOfEntities, findEntitiesByIds, findLinkedEntities, type EntityLink } from '../db/entities.repo.ts';
 import type { QueryRunner } from '../db/query-runner.ts';
 import {
@@ -13,7 +14,15 @@ import {
   findRelationsOfEntities,
   type EntityRelationsOptions,
 } from '../db/relations.repo.ts';
-import type { ArticleRow, EntityRow, EvidenceFilter, EvidenceRow, RelationKey, RelationRow } from '../db/rows.ts';
+import type {
+  ArticleRow,
+  ClaimRow,
+  EntityRow,
+  EvidenceFilter,
+  EvidenceRow,
+  RelationKey,
+  RelationRow,
+} from '../db/rows.ts';
 
 type ArticlesLink = Parameters<typeof findArticlesOfEntities>[1];
 
@@ -25,6 +34,10 @@ export interface Loaders {
   articlesOfEntity(link: ArticlesLink, first: number): DataLoader<string, ArticleRow[]>;
   linkedEntities(link: EntityLink): DataLoader<string, EntityRow[]>;
   articleRelations: DataLoader<string, RelationRow[]>;
+  /** Every claim of the article, affirmative or not, in its order. */
+  articleClaims: DataLoader<string, ClaimRow[]>;
+  /** Read apart from the article's other properties: it can be 200,000 characters. */
+  articleText: DataLoader<string, string | null>;
   /** The claims behind relations, under the filter their aggregates were counted with. */
   relationEvidence(filter: EvidenceFilter): DataLoader<RelationKey, EvidenceRow[], string>;
   /** Rows a query already returned whole: later loads of the same id cost nothing. */
@@ -94,6 +107,8 @@ export function createLoaders(runner: QueryRunner): Loaders {
         }),
     ),
     articleRelations: new DataLoader(async (ids) => inOrder(ids, await findRelationsOfArticles(runner, ids), [])),
+    articleClaims: new DataLoader(async (ids) => inOrder(ids, await findClaimsOfArticles(runner, ids), [])),
+    articleText: new DataLoader(async (ids) => inOrder(ids, await findArticleTexts(runner, ids), null)),
     relationEvidence: perArguments(
       (filter: EvidenceFilter) =>
         new DataLoader<RelationKey, EvidenceRow[], string>(

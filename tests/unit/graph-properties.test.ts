@@ -20,7 +20,8 @@ function storedFields(typeName: string): string[] {
 
 const sorted = (names: Iterable<string>) => [...names].sort();
 /** Every key a projection map (`v {.a, b: ..., .c}`) sets, in its order. */
-const projectedKeys = (projection: string) => [...projection.matchAll(/[{,]\s*\.?(\w+)/g)].map((m) => m[1]);
+const projectedKeys = (projection: string) =>
+  [...projection.matchAll(/[{,]\s*(?:\.(\w+)|(\w+):)/g)].map((m) => m[1] ?? m[2]);
 
 describe('the entity, claim and article property lists, against schema/api.graphql', () => {
   test.each(ENTITY_TYPES)(
@@ -39,21 +40,22 @@ describe('the entity, claim and article property lists, against schema/api.graph
     expect(sorted(new Set(ENTITY_TYPES.flatMap(storedFields)))).toEqual(sorted(expected));
   });
 
-  test('every Evidence field is a claim property or its article; the date bounds are stored for filters only', () => {
-    const served = CLAIM_PROPERTY_KEYS.filter((key) => key !== 'dateStart' && key !== 'dateEnd');
+  test('every Evidence field is a claim property, its id, attributions or article; the date and span bounds are stored for filters only', () => {
+    const forFilters = ['dateStart', 'dateEnd', 'validStart', 'validEnd'];
+    const served = CLAIM_PROPERTY_KEYS.filter((key) => !forFilters.includes(key));
     const sdlType = sdl.getType('Evidence');
     if (!isObjectType(sdlType)) throw new Error('Evidence is not an object type');
-    expect(sorted(Object.keys(sdlType.getFields()))).toEqual(sorted([...served, 'article']));
+    expect(sorted(Object.keys(sdlType.getFields()))).toEqual(sorted(['id', ...served, 'attributions', 'article']));
   });
 
-  test('an evidence row is what the projection reads: its article and position, and the claim properties', () => {
-    const expected = ['articleId', 'ordinal', ...CLAIM_PROPERTY_KEYS];
-    expect(projectedKeys(evidenceProjection('c'))).toEqual(expected);
+  test('an evidence row is what the projection reads: its id, article and position, the claim properties and attributions', () => {
+    const expected = ['id', 'articleId', 'ordinal', ...CLAIM_PROPERTY_KEYS, 'attributions'];
+    expect(projectedKeys(evidenceProjection('c')).slice(0, expected.length)).toEqual(expected);
     expect(sorted(Object.keys(EvidenceRowSchema.shape))).toEqual(sorted([...expected, 'article']));
   });
 
-  test('the stored fields of Article are the article properties, as the projection and the row read them', () => {
-    expect(sorted(storedFields('Article'))).toEqual(sorted(ARTICLE_PROPERTY_KEYS));
+  test('the stored fields of Article are the article properties (and the text, served apart), as the projection and the row read them', () => {
+    expect(sorted(storedFields('Article'))).toEqual(sorted([...ARTICLE_PROPERTY_KEYS, 'text']));
     expect(projectedKeys(articleProjection('a'))).toEqual(ARTICLE_PROPERTY_KEYS);
     expect(sorted(Object.keys(ArticleRowSchema.shape))).toEqual(sorted(ARTICLE_PROPERTY_KEYS));
   });

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { EntityRow, ArticleRow, RelationRow, EvidenceRow } from '../../db/rows.ts';
+import type { EntityRow, ArticleRow, RelationRow, EvidenceRow, AttributionRow, ClaimRow } from '../../db/rows.ts';
 import type {
+  ClaimConnectionParent,
   RelationConnectionParent,
   DyadParent,
   IngestReportParent,
@@ -25,17 +26,140 @@ export type Scalars = {
 export type Article = {
   __typename?: 'Article';
   authors: Array<Person>;
+  /** Every claim of the article, affirmative or not, in the article's order. */
+  claims: Array<Claim>;
+  copyright?: Maybe<Scalars['String']['output']>;
   /** Entities the article mentions, by name. */
   entities: Array<Entity>;
   id: Scalars['ID']['output'];
   language?: Maybe<Scalars['String']['output']>;
   /** As written: YYYY, YYYY-MM, YYYY-MM-DD or a date-time. */
   publishedAt: Scalars['String']['output'];
+  /** The publisher entity (PUBLISHED_BY), when the file names one. */
+  publishedBy?: Maybe<Entity>;
   publisher?: Maybe<Scalars['String']['output']>;
   /** Relations the article supports, in the article's order, with this article's evidence only. */
   relations: Array<Relation>;
+  /** Admiralty reliability of the article as a source (else its publisher's, on each claim). */
+  sourceReliability?: Maybe<SourceReliability>;
+  /** The article text, when the file gave it (the quotes' offsets point into it). */
+  text?: Maybe<Scalars['String']['output']>;
   title: Scalars['String']['output'];
   url?: Maybe<Scalars['String']['output']>;
+};
+
+/** One voice of a claim: who holds it, and how. */
+export type Attribution = {
+  __typename?: 'Attribution';
+  /** The holder; null means the article's own voice. */
+  holder?: Maybe<Entity>;
+  /** Position in the claim's attributions, from 0. */
+  order: Scalars['Int']['output'];
+  /** order of the attribution that reports this one ("as Pakistan suspects, according to the author"); null when none does. */
+  reportedBy?: Maybe<Scalars['Int']['output']>;
+  stance: Stance;
+};
+
+/**
+ * One claim of one article, affirmative or not: a negated, conditional, hypothetical or denied
+ * claim is a Claim (with its evidence) but never a Relation.
+ */
+export type Claim = {
+  __typename?: 'Claim';
+  /** The claim's attribution chain (Evidence.attributions, one level up: within the depth limit under claims.edges.node). */
+  attributions: Array<Attribution>;
+  evidence: Evidence;
+  /** <articleId>#<position in the article's relations> */
+  id: Scalars['ID']['output'];
+  object: Entity;
+  subject: Entity;
+  type: RelationType;
+};
+
+export type ClaimConnection = {
+  __typename?: 'ClaimConnection';
+  edges: Array<ClaimEdge>;
+  pageInfo: PageInfo;
+  /** All claims that match the filter, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ClaimEdge = {
+  __typename?: 'ClaimEdge';
+  cursor: Scalars['String']['output'];
+  node: Claim;
+};
+
+/** Which claims: every given condition must hold. Entity ids follow merges. */
+export type ClaimFilter = {
+  /** true: only claims that make relations; false: only those that do not. */
+  affirmative?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The article's claims only. */
+  article?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * A date (YYYY, YYYY-MM, YYYY-MM-DD): claims whose span [validFrom, validTo] meets it. A claim
+   * without validFrom holds from its date; without validTo, until it ended, else still.
+   */
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  /** An Event: the subject or object is that event. */
+  event?: InputMaybe<Scalars['ID']['input']>;
+  /** subject, object and holder also match a Collective the entity is MEMBER_OF. */
+  expandCollectives?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An entity holding the claim (in any attribution). */
+  holder?: InputMaybe<Scalars['ID']['input']>;
+  /** Keep claims whose credibility is this number or better (1 best); claims without one are left out. */
+  maxCredibility?: InputMaybe<Scalars['Int']['input']>;
+  /** Keep claims whose source reliability is this grade or better (A best); claims without a grade are left out. */
+  minReliability?: InputMaybe<SourceReliability>;
+  /** The claim's object (target). */
+  object?: InputMaybe<Scalars['ID']['input']>;
+  /** A Place: the subject or object is that place or LOCATED_IN / OPERATES_IN it. */
+  place?: InputMaybe<Scalars['ID']['input']>;
+  polarity?: InputMaybe<Polarity>;
+  section?: InputMaybe<Section>;
+  /** With holder: that holder's stance is one of these; without: any attribution's is. */
+  stances?: InputMaybe<Array<Stance>>;
+  /** The claim's subject (source). */
+  subject?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+/**
+ * Several actors a claim names once ("the four"): its members are MEMBER_OF it. Queries credit
+ * a collective's claims to its members only when asked (expandCollectives).
+ */
+export type Collective = Entity & {
+  __typename?: 'Collective';
+  aliases: Array<Scalars['String']['output']>;
+  articles: Array<Article>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Actors that are MEMBER_OF the collective. */
+  members: Array<Entity>;
+  name: Scalars['String']['output'];
+  relations: Array<Relation>;
+  type: EntityType;
+  unnamed: Scalars['Boolean']['output'];
+  wikidata?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Several actors a claim names once ("the four"): its members are MEMBER_OF it. Queries credit
+ * a collective's claims to its members only when asked (expandCollectives).
+ */
+export type CollectiveArticlesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Several actors a claim names once ("the four"): its members are MEMBER_OF it. Queries credit
+ * a collective's claims to its members only when asked (expandCollectives).
+ */
+export type CollectiveRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeStatements?: InputMaybe<Scalars['Boolean']['input']>;
+  types?: InputMaybe<Array<RelationType>>;
 };
 
 export type Direction = 'BOTH' | 'IN' | 'OUT';
@@ -71,6 +195,8 @@ export type Entity = {
    */
   relations: Array<Relation>;
   type: EntityType;
+  /** True for an actor the article does not name: its name is a description, never resolved by name. */
+  unnamed: Scalars['Boolean']['output'];
   /** Wikidata item id, e.g. Q843. */
   wikidata?: Maybe<Scalars['String']['output']>;
 };
@@ -86,24 +212,93 @@ export type EntityRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
-export type EntityType = 'Group' | 'Meeting' | 'Person' | 'State' | 'Statement';
+export type EntityType =
+  'Collective' | 'Event' | 'Group' | 'Meeting' | 'Person' | 'Place' | 'Project' | 'State' | 'Statement';
+
+/** Something that happens (or may): a military action, an attack, an election, an agreement... */
+export type Event = Entity & {
+  __typename?: 'Event';
+  aliases: Array<Scalars['String']['output']>;
+  articles: Array<Article>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** When it ended, as precise as the source. */
+  end?: Maybe<Scalars['String']['output']>;
+  /** True for an event that may happen but has not. */
+  hypothetical: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** military-action, attack, strike, protest, election, agreement, negotiation, policy or other. */
+  kind?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Actors that PARTICIPATED_IN it. */
+  participants: Array<Entity>;
+  /** Where it happens (LOCATED_IN a Place). */
+  place?: Maybe<Place>;
+  relations: Array<Relation>;
+  /** When it began (or will), as precise as the source. */
+  start?: Maybe<Scalars['String']['output']>;
+  type: EntityType;
+  unnamed: Scalars['Boolean']['output'];
+  wikidata?: Maybe<Scalars['String']['output']>;
+};
+
+/** Something that happens (or may): a military action, an attack, an election, an agreement... */
+export type EventArticlesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Something that happens (or may): a military action, an attack, an election, an agreement... */
+export type EventRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeStatements?: InputMaybe<Scalars['Boolean']['input']>;
+  types?: InputMaybe<Array<RelationType>>;
+};
 
 /** One claim of one article. */
 export type Evidence = {
   __typename?: 'Evidence';
+  /**
+   * True when the claim is evidence of its relation: positive, unconditional, not hypothetical and
+   * held by at least one holder whose stance affirms it. Only such claims make relations.
+   */
+  affirmative: Scalars['Boolean']['output'];
   article: Article;
   /** The actor that makes the claim; null means the article itself. */
   attributedTo?: Maybe<Entity>;
+  /** Every voice of the claim, in order: the attribution chain. */
+  attributions: Array<Attribution>;
+  /** The condition the claim holds under ("if Pakistan resorts to military means"), when it is conditional. */
+  condition?: Maybe<Scalars['String']['output']>;
   confidence: Scalars['Float']['output'];
+  /** Admiralty information credibility: 1 confirmed by other sources ... 5 improbable, 6 cannot be judged. */
+  credibility?: Maybe<Scalars['Int']['output']>;
   /** The claim's own date, as written. */
   date?: Maybe<Scalars['String']['output']>;
-  /** CALLS_ON: what is demanded. */
+  /** CALLS_ON: what is demanded; SEEKS: the outcome sought. */
   demand?: Maybe<Scalars['String']['output']>;
   /** The claim's date, else the article's publication date: what date filters compare. */
   effectiveDate?: Maybe<Scalars['String']['output']>;
+  /** True when the article says the relation ended. */
+  ended: Scalars['Boolean']['output'];
+  /** True for a claim about what might happen. */
+  hypothetical: Scalars['Boolean']['output'];
+  /** The claim's id (<articleId>#<position in the article's relations>). */
+  id: Scalars['ID']['output'];
   modality: Modality;
   note?: Maybe<Scalars['String']['output']>;
+  /** NEGATIVE: the claim says the relation is not so. */
+  polarity: Polarity;
   quote?: Maybe<Scalars['String']['output']>;
+  quoteEnd?: Maybe<Scalars['Int']['output']>;
+  /** UTF-16 offsets of the quote in Article.text (end exclusive); null when the article has no text. */
+  quoteStart?: Maybe<Scalars['Int']['output']>;
+  section: Section;
+  /** The article's source reliability, else its publisher's. */
+  sourceReliability?: Maybe<SourceReliability>;
+  /** Since when the claim holds, as written. */
+  validFrom?: Maybe<Scalars['String']['output']>;
+  /** Until when the claim holds, as written. */
+  validTo?: Maybe<Scalars['String']['output']>;
 };
 
 export type Group = Entity & {
@@ -116,7 +311,10 @@ export type Group = Entity & {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   relations: Array<Relation>;
+  /** Admiralty reliability of this group as a source (a publisher's applies to its articles that give none). */
+  sourceReliability?: Maybe<SourceReliability>;
   type: EntityType;
+  unnamed: Scalars['Boolean']['output'];
   wikidata?: Maybe<Scalars['String']['output']>;
 };
 
@@ -164,10 +362,13 @@ export type Meeting = Entity & {
   id: Scalars['ID']['output'];
   location?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** Where the meeting took place (LOCATED_IN a Place). */
+  place?: Maybe<Place>;
   relations: Array<Relation>;
   /** Statements the meeting ISSUED. */
   statements: Array<Statement>;
   type: EntityType;
+  unnamed: Scalars['Boolean']['output'];
   wikidata?: Maybe<Scalars['String']['output']>;
 };
 
@@ -192,7 +393,7 @@ export type MergeRecord = {
   reason: Scalars['String']['output'];
 };
 
-/** How the article presents a claim. */
+/** How the article presents a claim: the stance of its first attribution, as format version 1 said it. */
 export type Modality = 'alleged' | 'asserted' | 'denied' | 'implied' | 'speculated';
 
 export type Mutation = {
@@ -238,7 +439,10 @@ export type Person = Entity & {
   relations: Array<Relation>;
   /** Role or office, e.g. Foreign Minister. */
   role?: Maybe<Scalars['String']['output']>;
+  /** Admiralty reliability of this person as a source. */
+  sourceReliability?: Maybe<SourceReliability>;
   type: EntityType;
+  unnamed: Scalars['Boolean']['output'];
   wikidata?: Maybe<Scalars['String']['output']>;
 };
 
@@ -257,11 +461,81 @@ export type PersonRelationsArgs = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+/** A place: a country, region, city, site or border, with a representative point when known. */
+export type Place = Entity & {
+  __typename?: 'Place';
+  aliases: Array<Scalars['String']['output']>;
+  articles: Array<Article>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** WGS 84 latitude of a representative point. */
+  latitude?: Maybe<Scalars['Float']['output']>;
+  /** WGS 84 longitude of a representative point. */
+  longitude?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  /** country, region, province, district, city, site, border or other: its geographic precision. */
+  placeType?: Maybe<Scalars['String']['output']>;
+  relations: Array<Relation>;
+  type: EntityType;
+  unnamed: Scalars['Boolean']['output'];
+  wikidata?: Maybe<Scalars['String']['output']>;
+};
+
+/** A place: a country, region, city, site or border, with a representative point when known. */
+export type PlaceArticlesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A place: a country, region, city, site or border, with a representative point when known. */
+export type PlaceRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeStatements?: InputMaybe<Scalars['Boolean']['input']>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
+/** Whether the claim says the relation is so (POSITIVE) or is not so (NEGATIVE: "X does not oppose Y"). */
+export type Polarity = 'negative' | 'positive';
+
+/** A lasting undertaking, e.g. an infrastructure corridor. */
+export type Project = Entity & {
+  __typename?: 'Project';
+  aliases: Array<Scalars['String']['output']>;
+  articles: Array<Article>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** infrastructure, investment, programme or other. */
+  kind?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  relations: Array<Relation>;
+  type: EntityType;
+  unnamed: Scalars['Boolean']['output'];
+  wikidata?: Maybe<Scalars['String']['output']>;
+};
+
+/** A lasting undertaking, e.g. an infrastructure corridor. */
+export type ProjectArticlesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A lasting undertaking, e.g. an infrastructure corridor. */
+export type ProjectRelationsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeStatements?: InputMaybe<Scalars['Boolean']['input']>;
+  types?: InputMaybe<Array<RelationType>>;
+};
+
 export type Query = {
   __typename?: 'Query';
   article?: Maybe<Article>;
   /** Articles, newest first. first: at most 100. */
   articles: Array<Article>;
+  /**
+   * Claims, affirmative or not, by holder and stance, polarity, validity date, place, event...,
+   * in evidence order (oldest first), with keyset pagination. first: at most 200.
+   */
+  claims: ClaimConnection;
   /** Everything between a and b, both directions, over time. Statements they issued count by default. */
   dyad: Dyad;
   /** An entity by id; an id that entity resolution merged returns the canonical entity. */
@@ -296,8 +570,15 @@ export type QueryArticlesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type QueryClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClaimFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type QueryDyadArgs = {
   a: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['String']['input']>;
   b: Scalars['ID']['input'];
   includeStatements?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationType>>;
@@ -321,6 +602,7 @@ export type QueryPathArgs = {
 };
 
 export type QueryRankingArgs = {
+  expandCollectives?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeStatements?: InputMaybe<Scalars['Boolean']['input']>;
   role?: InputMaybe<RelationRole>;
@@ -346,6 +628,7 @@ export type QuerySearchArgs = {
 };
 
 export type QueryTimelineArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   includeStatements?: InputMaybe<Scalars['Boolean']['input']>;
@@ -399,6 +682,10 @@ export type RelationEdge = {
 };
 
 export type RelationFilter = {
+  /** A date: keep evidence whose validity span meets it (see ClaimFilter.asOf). */
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  /** Also credit a Collective's claims to each of its members (Relation.via is the collective). */
+  expandCollectives?: InputMaybe<Scalars['Boolean']['input']>;
   /** Also attribute claims made by a Statement to each actor that ISSUED it (Relation.via is the statement). */
   includeStatements?: InputMaybe<Scalars['Boolean']['input']>;
   /** Keep evidence with at least this confidence (0..1). */
@@ -428,10 +715,13 @@ export type RelationType =
   | 'CRITICIZES'
   | 'FIGHTS'
   | 'ISSUED'
+  | 'LOCATED_IN'
   | 'MEMBER_OF'
   | 'OPERATES_IN'
   | 'OPPOSES'
+  | 'PARTICIPATED_IN'
   | 'REPRESENTS'
+  | 'SEEKS'
   | 'SHELTERS'
   | 'SUPPORTS'
   | 'THREATENS';
@@ -445,6 +735,27 @@ export type RemoveReport = {
   relationsDeleted: Scalars['Int']['output'];
 };
 
+/** Where in the article the claim is read. */
+export type Section = 'body' | 'caption' | 'headline' | 'quoted-speech' | 'standfirst';
+
+/** Admiralty code (NATO STANAG 2511) source reliability: A completely reliable ... E unreliable, F cannot be judged. */
+export type SourceReliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+
+/** How a holder holds a claim. All but HOPES, FEARS and DENIES affirm it. */
+export type Stance =
+  | 'alleges'
+  | 'asserts'
+  | 'believes'
+  | 'denies'
+  | 'expects'
+  | 'fears'
+  | 'hopes'
+  | 'implies'
+  | 'infers'
+  | 'reports'
+  | 'speculates'
+  | 'suspects';
+
 export type State = Entity & {
   __typename?: 'State';
   aliases: Array<Scalars['String']['output']>;
@@ -456,6 +767,7 @@ export type State = Entity & {
   name: Scalars['String']['output'];
   relations: Array<Relation>;
   type: EntityType;
+  unnamed: Scalars['Boolean']['output'];
   wikidata?: Maybe<Scalars['String']['output']>;
 };
 
@@ -485,6 +797,7 @@ export type Statement = Entity & {
   relations: Array<Relation>;
   summary?: Maybe<Scalars['String']['output']>;
   type: EntityType;
+  unnamed: Scalars['Boolean']['output'];
   wikidata?: Maybe<Scalars['String']['output']>;
 };
 
@@ -609,11 +922,18 @@ export type DirectiveResolverFn<
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Article: ResolverTypeWrapper<ArticleRow>;
+  Attribution: ResolverTypeWrapper<AttributionRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Claim: ResolverTypeWrapper<ClaimRow>;
+  ClaimConnection: ResolverTypeWrapper<ClaimConnectionParent>;
+  ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
+  ClaimFilter: ClaimFilter;
+  Collective: ResolverTypeWrapper<EntityRow>;
   Direction: Direction;
   Dyad: ResolverTypeWrapper<DyadParent>;
   Entity: ResolverTypeWrapper<EntityRow>;
   EntityType: null;
+  Event: ResolverTypeWrapper<EntityRow>;
   Evidence: ResolverTypeWrapper<EvidenceRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Group: ResolverTypeWrapper<EntityRow>;
@@ -634,6 +954,9 @@ export type ResolversTypes = {
     }
   >;
   Person: ResolverTypeWrapper<EntityRow>;
+  Place: ResolverTypeWrapper<EntityRow>;
+  Polarity: null;
+  Project: ResolverTypeWrapper<EntityRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankingEntry: ResolverTypeWrapper<Omit<RankingEntry, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Relation: ResolverTypeWrapper<RelationRow>;
@@ -643,6 +966,9 @@ export type ResolversTypes = {
   RelationRole: RelationRole;
   RelationType: null;
   RemoveReport: ResolverTypeWrapper<RemoveReport>;
+  Section: null;
+  SourceReliability: null;
+  Stance: null;
   State: ResolverTypeWrapper<EntityRow>;
   Statement: ResolverTypeWrapper<EntityRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -663,9 +989,16 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Article: ArticleRow;
+  Attribution: AttributionRow;
   Boolean: Scalars['Boolean']['output'];
+  Claim: ClaimRow;
+  ClaimConnection: ClaimConnectionParent;
+  ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
+  ClaimFilter: ClaimFilter;
+  Collective: EntityRow;
   Dyad: DyadParent;
   Entity: EntityRow;
+  Event: EntityRow;
   Evidence: EvidenceRow;
   Float: Scalars['Float']['output'];
   Group: EntityRow;
@@ -683,6 +1016,8 @@ export type ResolversParentTypes = {
     relations: Array<ResolversParentTypes['Relation']>;
   };
   Person: EntityRow;
+  Place: EntityRow;
+  Project: EntityRow;
   Query: Record<PropertyKey, never>;
   RankingEntry: Omit<RankingEntry, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Relation: RelationRow;
@@ -708,14 +1043,85 @@ export type ArticleResolvers<
   ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article'],
 > = {
   authors?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  copyright?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedBy?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  sourceReliability?: Resolver<Maybe<ResolversTypes['SourceReliability']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AttributionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Attribution'] = ResolversParentTypes['Attribution'],
+> = {
+  holder?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportedBy?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+};
+
+export type ClaimResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim'],
+> = {
+  attributions?: Resolver<Array<ResolversTypes['Attribution']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
+};
+
+export type ClaimConnectionResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['ClaimConnection'] = ResolversParentTypes['ClaimConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['ClaimEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClaimEdgeResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
+export type CollectiveResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Collective'] = ResolversParentTypes['Collective'],
+> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  articles?: Resolver<
+    Array<ResolversTypes['Article']>,
+    ParentType,
+    ContextType,
+    RequireFields<CollectiveArticlesArgs, 'first'>
+  >;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relations?: Resolver<
+    Array<ResolversTypes['Relation']>,
+    ParentType,
+    ContextType,
+    RequireFields<CollectiveRelationsArgs, 'direction' | 'first' | 'includeStatements'>
+  >;
+  type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DyadResolvers<
@@ -735,7 +1141,11 @@ export type EntityResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity'],
 > = {
-  __resolveType: TypeResolveFn<'Group' | 'Meeting' | 'Person' | 'State' | 'Statement', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<
+    'Collective' | 'Event' | 'Group' | 'Meeting' | 'Person' | 'Place' | 'Project' | 'State' | 'Statement',
+    ParentType,
+    ContextType
+  >;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   articles?: Resolver<
     Array<ResolversTypes['Article']>,
@@ -753,30 +1163,81 @@ export type EntityResolvers<
     RequireFields<EntityRelationsArgs, 'direction' | 'first' | 'includeStatements'>
   >;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type EntityTypeResolvers = {
+  COLLECTIVE: 'Collective';
+  EVENT: 'Event';
   GROUP: 'Group';
   MEETING: 'Meeting';
   PERSON: 'Person';
+  PLACE: 'Place';
+  PROJECT: 'Project';
   STATE: 'State';
   STATEMENT: 'Statement';
+};
+
+export type EventResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event'],
+> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  articles?: Resolver<
+    Array<ResolversTypes['Article']>,
+    ParentType,
+    ContextType,
+    RequireFields<EventArticlesArgs, 'first'>
+  >;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hypothetical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  relations?: Resolver<
+    Array<ResolversTypes['Relation']>,
+    ParentType,
+    ContextType,
+    RequireFields<EventRelationsArgs, 'direction' | 'first' | 'includeStatements'>
+  >;
+  start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type EvidenceResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence'],
 > = {
+  affirmative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
   attributedTo?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  attributions?: Resolver<Array<ResolversTypes['Attribution']>, ParentType, ContextType>;
+  condition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  credibility?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   demand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   effectiveDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hypothetical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  polarity?: Resolver<ResolversTypes['Polarity'], ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quoteEnd?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  quoteStart?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
+  sourceReliability?: Resolver<Maybe<ResolversTypes['SourceReliability']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type GroupResolvers<
@@ -800,7 +1261,9 @@ export type GroupResolvers<
     ContextType,
     RequireFields<GroupRelationsArgs, 'direction' | 'first' | 'includeStatements'>
   >;
+  sourceReliability?: Resolver<Maybe<ResolversTypes['SourceReliability']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -848,6 +1311,7 @@ export type MeetingResolvers<
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   relations?: Resolver<
     Array<ResolversTypes['Relation']>,
     ParentType,
@@ -856,6 +1320,7 @@ export type MeetingResolvers<
   >;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -939,7 +1404,67 @@ export type PersonResolvers<
     RequireFields<PersonRelationsArgs, 'direction' | 'first' | 'includeStatements'>
   >;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceReliability?: Resolver<Maybe<ResolversTypes['SourceReliability']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PlaceResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place'],
+> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  articles?: Resolver<
+    Array<ResolversTypes['Article']>,
+    ParentType,
+    ContextType,
+    RequireFields<PlaceArticlesArgs, 'first'>
+  >;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placeType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relations?: Resolver<
+    Array<ResolversTypes['Relation']>,
+    ParentType,
+    ContextType,
+    RequireFields<PlaceRelationsArgs, 'direction' | 'first' | 'includeStatements'>
+  >;
+  type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PolarityResolvers = { NEGATIVE: 'negative'; POSITIVE: 'positive' };
+
+export type ProjectResolvers<
+  ContextType = GraphQLContext,
+  ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'],
+> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  articles?: Resolver<
+    Array<ResolversTypes['Article']>,
+    ParentType,
+    ContextType,
+    RequireFields<ProjectArticlesArgs, 'first'>
+  >;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relations?: Resolver<
+    Array<ResolversTypes['Relation']>,
+    ParentType,
+    ContextType,
+    RequireFields<ProjectRelationsArgs, 'direction' | 'first' | 'includeStatements'>
+  >;
+  type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -954,6 +1479,12 @@ export type QueryResolvers<
     ParentType,
     ContextType,
     RequireFields<QueryArticlesArgs, 'first'>
+  >;
+  claims?: Resolver<
+    ResolversTypes['ClaimConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryClaimsArgs, 'first'>
   >;
   dyad?: Resolver<
     ResolversTypes['Dyad'],
@@ -978,7 +1509,7 @@ export type QueryResolvers<
     Array<ResolversTypes['RankingEntry']>,
     ParentType,
     ContextType,
-    RequireFields<QueryRankingArgs, 'first' | 'includeStatements' | 'role' | 'type'>
+    RequireFields<QueryRankingArgs, 'expandCollectives' | 'first' | 'includeStatements' | 'role' | 'type'>
   >;
   relation?: Resolver<
     Maybe<ResolversTypes['Relation']>,
@@ -1056,10 +1587,13 @@ export type RelationTypeResolvers = {
   CRITICIZES: 'CRITICIZES';
   FIGHTS: 'FIGHTS';
   ISSUED: 'ISSUED';
+  LOCATED_IN: 'LOCATED_IN';
   MEMBER_OF: 'MEMBER_OF';
   OPERATES_IN: 'OPERATES_IN';
   OPPOSES: 'OPPOSES';
+  PARTICIPATED_IN: 'PARTICIPATED_IN';
   REPRESENTS: 'REPRESENTS';
+  SEEKS: 'SEEKS';
   SHELTERS: 'SHELTERS';
   SUPPORTS: 'SUPPORTS';
   THREATENS: 'THREATENS';
@@ -1072,6 +1606,31 @@ export type RemoveReportResolvers<
   articleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entitiesDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationsDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SectionResolvers = {
+  BODY: 'body';
+  CAPTION: 'caption';
+  HEADLINE: 'headline';
+  QUOTED_SPEECH: 'quoted-speech';
+  STANDFIRST: 'standfirst';
+};
+
+export type SourceReliabilityResolvers = { A: 'A'; B: 'B'; C: 'C'; D: 'D'; E: 'E'; F: 'F' };
+
+export type StanceResolvers = {
+  ALLEGES: 'alleges';
+  ASSERTS: 'asserts';
+  BELIEVES: 'believes';
+  DENIES: 'denies';
+  EXPECTS: 'expects';
+  FEARS: 'fears';
+  HOPES: 'hopes';
+  IMPLIES: 'implies';
+  INFERS: 'infers';
+  REPORTS: 'reports';
+  SPECULATES: 'speculates';
+  SUSPECTS: 'suspects';
 };
 
 export type StateResolvers<
@@ -1096,6 +1655,7 @@ export type StateResolvers<
     RequireFields<StateRelationsArgs, 'direction' | 'first' | 'includeStatements'>
   >;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1130,6 +1690,7 @@ export type StatementResolvers<
   >;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   wikidata?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1154,9 +1715,15 @@ export type TimelineEventResolvers<
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Article?: ArticleResolvers<ContextType>;
+  Attribution?: AttributionResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
+  ClaimConnection?: ClaimConnectionResolvers<ContextType>;
+  ClaimEdge?: ClaimEdgeResolvers<ContextType>;
+  Collective?: CollectiveResolvers<ContextType>;
   Dyad?: DyadResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityType?: EntityTypeResolvers;
+  Event?: EventResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   IngestReport?: IngestReportResolvers<ContextType>;
@@ -1169,6 +1736,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  Place?: PlaceResolvers<ContextType>;
+  Polarity?: PolarityResolvers;
+  Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RankingEntry?: RankingEntryResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
@@ -1176,6 +1746,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RelationEdge?: RelationEdgeResolvers<ContextType>;
   RelationType?: RelationTypeResolvers;
   RemoveReport?: RemoveReportResolvers<ContextType>;
+  Section?: SectionResolvers;
+  SourceReliability?: SourceReliabilityResolvers;
+  Stance?: StanceResolvers;
   State?: StateResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;

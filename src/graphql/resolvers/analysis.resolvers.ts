@@ -1,7 +1,7 @@
 /** The questions analysts ask after the contract's: between two actors, who ranks first, when. */
 import { compareEvidenceByDate, seenRange } from '../../db/evidence-dates.ts';
 import { findDyad, findRanking, findTimeline } from '../../db/relations.repo.ts';
-import { checkFirst, dateWindow, relationTypes } from '../args.ts';
+import { asOfBounds, checkFirst, dateWindow, relationTypes } from '../args.ts';
 import { encodeRelationKey } from '../cursor.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Resolvers, ResolversParentTypes } from '../generated/resolvers-types.ts';
@@ -18,7 +18,7 @@ export const analysisResolvers = {
       const result = await findDyad(ctx.queries, args.a, args.b, {
         types: relationTypes(args.types),
         includeStatements: args.includeStatements,
-        filter: {},
+        filter: { asOf: asOfBounds(args.asOf, 'asOf') },
       });
       if (!result.aFound) throw new NotFoundError('entity', args.a, 'a');
       if (!result.bFound) throw new NotFoundError('entity', args.b, 'b');
@@ -31,6 +31,7 @@ export const analysisResolvers = {
         role: args.role,
         first: checkFirst(args.first, LIMITS.ranking),
         includeStatements: args.includeStatements,
+        expandCollectives: args.expandCollectives,
         filter: dateWindow(args.since, args.until),
       });
       ctx.loaders.primeEntities(rows.map((row) => row.entity));
@@ -41,7 +42,7 @@ export const analysisResolvers = {
       const result = await findTimeline(ctx.queries, args.id, {
         types: relationTypes(args.types),
         includeStatements: args.includeStatements,
-        filter: dateWindow(args.since, args.until),
+        filter: { ...dateWindow(args.since, args.until), asOf: asOfBounds(args.asOf, 'asOf') },
         first: checkFirst(args.first, LIMITS.timeline),
       });
       if (!result.found) throw new NotFoundError('entity', args.id, 'id');

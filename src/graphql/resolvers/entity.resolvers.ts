@@ -1,10 +1,16 @@
 import { STATEMENT_SOURCE_TYPES } from '../../domain/vocabulary.ts';
 import { checkFirst, relationTypes } from '../args.ts';
+import type { GraphQLContext } from '../context.ts';
 import type { EntityResolvers, Resolvers } from '../generated/resolvers-types.ts';
 import { LIMITS } from '../limits.ts';
 
+/** Where a meeting or an event took place: the first place it is LOCATED_IN (by name). */
+const placeOf = async (ctx: GraphQLContext, id: string) =>
+  (await ctx.loaders.linkedEntities('place').load(id))[0] ?? null;
+
 /** The fields of the Entity interface, the same for every implementation. */
 const entityFields = {
+  unnamed: (entity) => entity.unnamed === true,
   relations: (entity, args, ctx) =>
     ctx.loaders
       .entityRelations({
@@ -34,6 +40,19 @@ export const entityResolvers = {
     ...entityFields,
     attendees: (meeting, _args, ctx) => ctx.loaders.linkedEntities('attendees').load(meeting.id),
     statements: (meeting, _args, ctx) => ctx.loaders.linkedEntities('meetingStatements').load(meeting.id),
+    place: (meeting, _args, ctx) => placeOf(ctx, meeting.id),
+  },
+  Place: entityFields,
+  Event: {
+    ...entityFields,
+    hypothetical: (event) => event.hypothetical === true,
+    place: (event, _args, ctx) => placeOf(ctx, event.id),
+    participants: (event, _args, ctx) => ctx.loaders.linkedEntities('participants').load(event.id),
+  },
+  Project: entityFields,
+  Collective: {
+    ...entityFields,
+    members: (collective, _args, ctx) => ctx.loaders.linkedEntities('members').load(collective.id),
   },
   Statement: {
     ...entityFields,

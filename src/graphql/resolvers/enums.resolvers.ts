@@ -6,4 +6,8 @@ export const enumResolvers = {
   EntityType: ENUM_VALUES.EntityType,
   RelationType: ENUM_VALUES.RelationType,
   Modality: ENUM_VALUES.Modality,
+  Stance: ENUM_VALUES.Stance,
+  Polarity: ENUM_VALUES.Polarity,
+  Section: ENUM_VALUES.Section,
+  SourceReliability: ENUM_VALUES.SourceReliability,
 } satisfies Resolvers;

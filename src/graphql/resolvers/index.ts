@@ -1,5 +1,6 @@
 import { analysisResolvers } from './analysis.resolvers.ts';
 import { articleResolvers } from './article.resolvers.ts';
+import { claimResolvers } from './claim.resolvers.ts';
 import { entityResolvers } from './entity.resolvers.ts';
 import { enumResolvers } from './enums.resolvers.ts';
 import { graphResolvers } from './graph.resolvers.ts';
@@ -17,6 +18,7 @@ export const resolvers = [
   analysisResolvers,
   entityResolvers,
   relationResolvers,
+  claimResolvers,
   articleResolvers,
   mutationResolvers,
 ];

@@ -1,7 +1,7 @@
 import { listArticles } from '../../db/articles.repo.ts';
 import { searchEntities } from '../../db/entities.repo.ts';
 import { findRelationsByKeys, findRelationsPage } from '../../db/relations.repo.ts';
-import { checkConfidence, checkFirst, dateWindow, relationTypes } from '../args.ts';
+import { asOfBounds, checkConfidence, checkFirst, dateWindow, relationTypes } from '../args.ts';
 import { decodeRelationKey, encodeRelationKey } from '../cursor.ts';
 import { BadUserInputError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
@@ -52,10 +52,12 @@ export const queryResolvers = {
           target: filter.target ?? null,
           types: relationTypes(filter.types, 'filter.types'),
           includeStatements: filter.includeStatements ?? false,
+          expandCollectives: filter.expandCollectives ?? false,
           filter: {
             minConfidence: checkConfidence(filter.minConfidence, 'filter.minConfidence'),
             modalities: filter.modalities ?? null,
             ...dateWindow(filter.since, filter.until, 'filter.'),
+            asOf: asOfBounds(filter.asOf, 'filter.asOf'),
           },
         },
         first,

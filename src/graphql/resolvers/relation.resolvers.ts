@@ -25,4 +25,8 @@ export const relationResolvers = {
         ? ctx.loaders.primeArticles([evidence.article] as const)[0]
         : requireArticle(ctx, evidence.articleId),
   },
+  Attribution: {
+    holder: (attribution, _args, ctx) =>
+      attribution.holder ? ctx.loaders.primeEntities([attribution.holder] as const)[0] : null,
+  },
 } satisfies Resolvers;

@@ -1,20 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import type { EntityRow } from '../../../src/db/rows.ts';
+import { ENTITY_PROPERTY_KEYS } from '../../../src/domain/graph-properties.ts';
 import { editDistance, rankSearchHits } from '../../../src/graphql/search-ranking.ts';
 
 const entity = (id: string, name: string, aliases: string[] = []): EntityRow => ({
+  ...(Object.fromEntries(ENTITY_PROPERTY_KEYS.map((key) => [key, null])) as Omit<
+    EntityRow,
+    'id' | 'type' | 'name' | 'aliases'
+  >),
   id,
   type: 'Group',
   name,
   aliases,
-  description: null,
-  wikidata: null,
-  iso3: null,
-  category: null,
-  role: null,
-  date: null,
-  location: null,
-  summary: null,
 });
 
 describe('search ranking', () => {
