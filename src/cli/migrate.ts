@@ -6,7 +6,7 @@ import { loadCommandConfig, runCommand } from './run-command.ts';
 void runCommand({
   invocation: 'npm run db:migrate',
   summary:
-    'Applies schema/*.cypher (constraints, indexes, the full-text index) to NEO4J_URI and waits until every index is online; upgrades a graph of the first storage model.',
+    'Applies schema/*.cypher (constraints, indexes, the full-text index) to NEO4J_URI and waits until every index is online; upgrades graphs older versions wrote (claims as nodes, evidence model v2).',
   options: {},
   environment: DATABASE_ENVIRONMENT,
   async run(_args, context) {
@@ -19,6 +19,11 @@ void runCommand({
     if (upgrade.claims > 0) {
       console.log(
         `Upgraded the graph to claims as nodes: ${upgrade.claims} claims, ${upgrade.relations} aggregated relations.`,
+      );
+    }
+    if (upgrade.claimsToV2 > 0) {
+      console.log(
+        `Upgraded ${upgrade.claimsToV2} claims to evidence model v2 (holders, polarity, affirmative); ${upgrade.relationsRecounted} relations recounted without their denied claims.`,
       );
     }
     return 0;

@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
-import { ENTITY_PROPERTY_KEYS } from '../domain/graph-properties.ts';
+import { ENTITY_PROPERTY_KEYS, type ClaimProps } from '../domain/graph-properties.ts';
 import { ENTITY_TYPES } from '../domain/vocabulary.ts';
 import type { ArticleWritePlan } from '../domain/write-plan.ts';
 import { executeRead, transactionMetadata } from './cypher-trace.ts';
@@ -13,11 +13,13 @@ import {
   CLAIM,
   CLAIMS,
   ENTITY,
+  HELD_BY,
   INGEST_LOCK,
   MENTIONS,
   MERGE,
   MERGED_INTO,
   OBJECT,
+  PUBLISHED_BY,
   SUBJECT,
   entityTypeLabel,
 } from './labels.cypher.ts';
@@ -29,7 +31,7 @@ import {
   type RelationToRecount,
 } from './relation-aggregates.cypher.ts';
 import { TextListSchema } from './rows.ts';
-import { batchRows, type BatchRows } from './write-rows.ts';
+import { batchRows, type BatchRows, type ClaimRow } from './write-rows.ts';
 
 /** First non-null value wins: what an earlier-loaded article said about an entity is kept. */
 const KEEP_FIRST_PROPS = `{${ENTITY_PROPERTY_KEYS.map((key) => `${key}: coalesce(n.${key}, e.props.${key})`).join(', ')}}`;
@@ -47,7 +49,11 @@ const PROPS_FROM_MENTIONS = ENTITY_PROPERTY_KEYS.map(
 
 /** An article written before content hashes were kept has none. */
 const PreviousHashSchema = z.string().nullable();
-const TakenBackRecord = z.object({ mentioned: TextListSchema, relations: z.array(RelationToRecountSchema) });
+const TakenBackRecord = z.object({
+  mentioned: TextListSchema,
+  named: TextListSchema,
+  relations: z.array(RelationToRecountSchema),
+});
 
 /** Load order: transactions in time, articles of one transaction in the order they were given. */
 const LOAD_ORDER = 'a.loadedAt, a.loadIndex, a.id';
@@ -127,20 +133,47 @@ const CREATE_FORWARD_REFERENCES = ENTITY_TYPES.map(
 }`,
 ).join('\n');
 
-/** One node per claim, linked to its article and its two entities; the relation it belongs to is counted separately. */
+/** Claim properties the format gives as whole numbers, stored as integers (JSON numbers arrive as floats). */
+const INTEGER_CLAIM_PROPS = ['credibility', 'quoteStart', 'quoteEnd'] as const satisfies ReadonlyArray<
+  keyof ClaimProps
+>;
+
+/**
+ * One node per claim, linked to its article, its two entities and its holders (HELD_BY to the
+ * holder entity, or to the article for its own voice; ATTRIBUTED_TO to attribution 0's holder
+ * entity); the relation it is evidence of is counted separately. A holder matched by id in a
+ * unit subquery: the claim row survives a missing one, which the counters then reveal.
+ */
 const WRITE_CLAIMS = `UNWIND $claims AS row
 MATCH (a:${ARTICLE} {id: row.articleId})
 MATCH (s:${ENTITY} {id: row.sourceId})
 MATCH (t:${ENTITY} {id: row.targetId})
 CREATE (c:${CLAIM})
 SET c = row.props, c.id = row.id, c.type = row.type, c.articleId = row.articleId, c.ordinal = toInteger(row.ordinal),
-    c.sourceId = row.sourceId, c.targetId = row.targetId, c.relation = row.relation
-CREATE (a)-[:${CLAIMS}]->(c), (c)-[:${SUBJECT}]->(s), (c)-[:${OBJECT}]->(t)`;
+    c.sourceId = row.sourceId, c.targetId = row.targetId, c.relation = row.relation,
+    ${INTEGER_CLAIM_PROPS.map((key) => `c.${key} = toInteger(row.props.${key})`).join(', ')}
+CREATE (a)-[:${CLAIMS}]->(c), (c)-[:${SUBJECT}]->(s), (c)-[:${OBJECT}]->(t)
+WITH a, c, row
+CALL (a, c, row) {
+  UNWIND row.heldBy AS h
+  WITH h WHERE h.holderId IS NULL
+  CREATE (c)-[:${HELD_BY} {order: toInteger(h.order), stance: h.stance, reportedBy: toInteger(h.reportedBy)}]->(a)
+}
+CALL (c, row) {
+  UNWIND row.heldBy AS h
+  MATCH (x:${ENTITY} {id: h.holderId})
+  CREATE (c)-[:${HELD_BY} {order: toInteger(h.order), stance: h.stance, reportedBy: toInteger(h.reportedBy)}]->(x)
+  FOREACH (_ IN CASE WHEN h.order = 0 THEN [1] ELSE [] END | CREATE (c)-[:${ATTRIBUTED_TO}]->(x))
+}`;
 
-const WRITE_ATTRIBUTIONS = `UNWIND $attributions AS row
-MATCH (c:${CLAIM} {id: row.claimId})
-MATCH (x:${ENTITY} {id: row.entityId})
-CREATE (c)-[:${ATTRIBUTED_TO}]->(x)`;
+/** Relationships WRITE_CLAIMS creates for these claims when every entity they name is in the graph. */
+const claimRelationshipCount = (claims: readonly ClaimRow[]): number =>
+  claims.reduce((sum, claim) => sum + 3 + claim.heldBy.length + (claim.heldBy[0]?.holderId == null ? 0 : 1), 0);
+
+const WRITE_PUBLISHERS = `UNWIND $publishers AS row
+MATCH (a:${ARTICLE} {id: row.articleId})
+MATCH (p:${ENTITY} {id: row.publisherId})
+MERGE (a)-[:${PUBLISHED_BY}]->(p)`;
 
 const WRITE_AUTHORSHIPS = `UNWIND $authorships AS row
 MATCH (a:${ARTICLE} {id: row.articleId})
@@ -180,21 +213,26 @@ async function writeRows(
   if (rows.forwardReferences.length > 0)
     await tx.run(CREATE_FORWARD_REFERENCES, { references: rows.forwardReferences });
 
+  if (rows.publishers.length > 0) await tx.run(WRITE_PUBLISHERS, { publishers: rows.publishers });
+
   let relationsWritten = 0;
   if (rows.claims.length > 0) {
     const written = await tx.run(WRITE_CLAIMS, { claims: rows.claims });
-    relationsWritten = written.summary.counters.updates().nodesCreated;
-    // A claim whose endpoint is missing would be dropped by the MATCH without a word: fail
-    // the whole batch instead (its transaction rolls back).
-    if (relationsWritten !== rows.claims.length) {
+    const counters = written.summary.counters.updates();
+    relationsWritten = counters.nodesCreated;
+    // A claim whose endpoint or holder is missing would be dropped by a MATCH without a word:
+    // fail the whole batch instead (its transaction rolls back).
+    const expectedLinks = claimRelationshipCount(rows.claims);
+    if (relationsWritten !== rows.claims.length || counters.relationshipsCreated !== expectedLinks) {
       const articles = [...new Set(rows.claims.map((claim) => claim.articleId))].join(', ');
-      throw new Error(
-        `Articles ${articles}: ${rows.claims.length - relationsWritten} of ${rows.claims.length} relations name an entity the graph does not hold`,
-      );
+      const missing =
+        relationsWritten !== rows.claims.length
+          ? `${rows.claims.length - relationsWritten} of ${rows.claims.length} relations name`
+          : 'a relation attributes a claim to';
+      throw new Error(`Articles ${articles}: ${missing} an entity the graph does not hold`);
     }
-    await tx.run(ADD_RELATION_DELTAS, { deltas: rows.relationDeltas });
+    if (rows.relationDeltas.length > 0) await tx.run(ADD_RELATION_DELTAS, { deltas: rows.relationDeltas });
   }
-  if (rows.attributions.length > 0) await tx.run(WRITE_ATTRIBUTIONS, { attributions: rows.attributions });
   if (rows.authorships.length > 0) await tx.run(WRITE_AUTHORSHIPS, { authorships: rows.authorships });
   if (rows.merges.length > 0) {
     await tx.run(WRITE_MERGES, {
@@ -274,33 +312,35 @@ export function writeArticle(db: Db, plan: ArticleWritePlan, lease: IngestLease)
 }
 
 /**
- * Deletes what an article said: its claims, mentions and authorship (and the Article node
- * unless kept). Returns the entities it mentioned and the relations its claims counted in.
+ * Deletes what an article said: its claims (with their holders), mentions, authorship and
+ * publisher (and the Article node unless kept). Returns the entities it mentioned, those its
+ * claims named (endpoints and holders), and the relations its affirmative claims counted in.
  */
 async function takeBackArticle(
   tx: ManagedTransaction,
   articleId: string,
   options: { keepArticleNode: boolean },
-): Promise<{ mentioned: string[]; relations: RelationToRecount[]; claimsDeleted: number }> {
+): Promise<{ mentioned: string[]; named: string[]; relations: RelationToRecount[]; claimsDeleted: number }> {
   const found = await tx.run(
     `MATCH (a:${ARTICLE} {id: $articleId})
      RETURN COLLECT { MATCH (a)-[:${MENTIONS}]->(n) RETURN DISTINCT n.id } AS mentioned,
-            COLLECT { MATCH (a)-[:${CLAIMS}]->(c:${CLAIM})
+            COLLECT { MATCH (a)-[:${CLAIMS}]->(:${CLAIM})-[:${SUBJECT}|${OBJECT}|${HELD_BY}]->(n:${ENTITY}) RETURN DISTINCT n.id } AS named,
+            COLLECT { MATCH (a)-[:${CLAIMS}]->(c:${CLAIM}) WHERE c.relation IS NOT NULL
                       RETURN DISTINCT {type: c.type, sourceId: c.sourceId, targetId: c.targetId, relation: c.relation} } AS relations`,
     { articleId },
   );
   const [record] = found.records;
-  const { mentioned, relations } = record
+  const { mentioned, named, relations } = record
     ? parseRow(TakenBackRecord, record.toObject(), 'article taken back')
-    : { mentioned: [], relations: [] };
+    : { mentioned: [], named: [], relations: [] };
   const deleted = await tx.run(`MATCH (c:${CLAIM} {articleId: $articleId}) DETACH DELETE c`, { articleId });
   await tx.run(
     options.keepArticleNode
-      ? `MATCH (a:${ARTICLE} {id: $articleId})-[r:${MENTIONS}|${AUTHORED}]-() DELETE r`
+      ? `MATCH (a:${ARTICLE} {id: $articleId})-[r:${MENTIONS}|${AUTHORED}|${PUBLISHED_BY}]-() DELETE r`
       : `MATCH (a:${ARTICLE} {id: $articleId}) DETACH DELETE a`,
     { articleId },
   );
-  return { mentioned, relations, claimsDeleted: deleted.summary.counters.updates().nodesDeleted };
+  return { mentioned, named, relations, claimsDeleted: deleted.summary.counters.updates().nodesDeleted };
 }
 
 /** Each relation's aggregates again from its remaining claims; a relation with none is deleted. */
@@ -317,7 +357,7 @@ async function deleteOrphans(tx: ManagedTransaction, entityIds: string[]): Promi
   const result = await tx.run(
     `UNWIND $entityIds AS entityId
      MATCH (n:${ENTITY} {id: entityId})
-     WHERE NOT EXISTS { (n)<-[:${MENTIONS}|${SUBJECT}|${OBJECT}|${ATTRIBUTED_TO}]-() }
+     WHERE NOT EXISTS { (n)<-[:${MENTIONS}|${SUBJECT}|${OBJECT}|${ATTRIBUTED_TO}|${HELD_BY}|${PUBLISHED_BY}]-() }
        AND NOT EXISTS { (n)-[:${AUTHORED}]->() }
      OPTIONAL MATCH (g:${MERGE})-[:${MERGED_INTO}]->(n)
      DETACH DELETE g, n
@@ -398,11 +438,12 @@ export function deleteArticle(db: Db, articleId: string, lease: IngestLease): Pr
   return inLeasedWrite(db, lease, { step: 'remove article', article: articleId }, async (tx) => {
     const exists = await tx.run(`MATCH (a:${ARTICLE} {id: $articleId}) RETURN a.id AS id`, { articleId });
     if (exists.records.length === 0) return { removed: false, relationsDeleted: 0, entitiesDeleted: 0 };
-    const { mentioned, relations, claimsDeleted } = await takeBackArticle(tx, articleId, { keepArticleNode: false });
+    const { mentioned, named, relations, claimsDeleted } = await takeBackArticle(tx, articleId, {
+      keepArticleNode: false,
+    });
     await recountRelations(tx, relations);
     await takeBackMerges(tx, articleId);
-    const attributed = relations.flatMap((relation) => [relation.sourceId, relation.targetId]);
-    const entitiesDeleted = await deleteOrphans(tx, [...new Set([...mentioned, ...attributed])]);
+    const entitiesDeleted = await deleteOrphans(tx, [...new Set([...mentioned, ...named])]);
     await refreshEntities(tx, mentioned);
     return { removed: true, relationsDeleted: claimsDeleted, entitiesDeleted };
   });

@@ -38,4 +38,6 @@ export const {
   subject: SUBJECT,
   object: OBJECT,
   attributedTo: ATTRIBUTED_TO,
+  heldBy: HELD_BY,
+  publishedBy: PUBLISHED_BY,
 } = DERIVED_RELATIONSHIP_TYPES;

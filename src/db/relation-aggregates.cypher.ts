@@ -53,8 +53,15 @@ export const ADD_RELATION_DELTAS = RELATION_TYPES.map((type) => {
 }).join('\n');
 
 /**
- * Recomputes relations from the claims that remain (after an article was replaced or
- * removed: a minimum cannot be decremented); a relation left without claims is deleted.
+ * Whether claim `c` counts in its relation. The writer gives only affirmative claims a
+ * `relation`; a claim written before `affirmative` existed (until src/db/upgrade-storage.ts has
+ * run) counted unless denied, the one v1 modality that does not affirm.
+ */
+export const IS_AFFIRMATIVE = "coalesce(c.affirmative, c.modality <> 'denied')";
+
+/**
+ * Recomputes relations from the affirmative claims that remain (after an article was replaced
+ * or removed: a minimum cannot be decremented); a relation left without any is deleted.
  */
 export const RECOUNT_RELATIONS = RELATION_TYPES.map((type) => {
   const relationshipType = cypherRelationshipType(type);
@@ -62,7 +69,7 @@ export const RECOUNT_RELATIONS = RELATION_TYPES.map((type) => {
   UNWIND ${rowsOfType('relations', relationshipType)} AS row
   MATCH (:${ENTITY} {id: row.sourceId})-[r:${relationshipType}]->(:${ENTITY} {id: row.targetId})
   CALL (row) {
-    MATCH (c:${CLAIM} {relation: row.relation})
+    MATCH (c:${CLAIM} {relation: row.relation}) WHERE ${IS_AFFIRMATIVE}
     WITH c, c.dateStart + ' ' + c.dateEnd + ' ' + c.articleId + ' ' + right('00000' + toString(c.ordinal), 6) AS evidenceOrder
     ORDER BY evidenceOrder
     RETURN count(c) AS claimCount, count(DISTINCT c.articleId) AS articleCount, max(c.confidence) AS maxConfidence,

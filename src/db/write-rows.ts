@@ -7,7 +7,13 @@
 import type { EntityPropertyValue } from '../domain/graph-properties.ts';
 import { RELATION_TYPES, type EntityType, type RelationType } from '../domain/vocabulary.ts';
 import type { ClaimProps } from '../domain/graph-properties.ts';
-import type { ArticleWritePlan, ForwardReference, PlannedClaim, PlannedEntity } from '../domain/write-plan.ts';
+import type {
+  ArticleWritePlan,
+  ForwardReference,
+  PlannedAttribution,
+  PlannedClaim,
+  PlannedEntity,
+} from '../domain/write-plan.ts';
 
 export interface ArticleWriteRow {
   id: string;
@@ -46,9 +52,14 @@ export interface ClaimRow {
   ordinal: number;
   sourceId: string;
   targetId: string;
-  /** `"<TYPE> <sourceId> <targetId>"`: the relation the claim belongs to (indexed). */
-  relation: string;
+  /**
+   * `"<TYPE> <sourceId> <targetId>"`: the relation the claim is evidence of (indexed); null for
+   * a claim that is not affirmative, which no aggregated relationship counts.
+   */
+  relation: string | null;
   props: ClaimProps;
+  /** One HELD_BY each, in order; a null holderId is the article's own voice. */
+  heldBy: PlannedAttribution[];
 }
 
 /**
@@ -92,9 +103,9 @@ export interface BatchRows {
   mentions: MentionRow[];
   forwardReferences: ForwardReference[];
   claims: ClaimRow[];
-  attributions: Array<{ claimId: string; entityId: string }>;
   relationDeltas: RelationDeltaRow[];
   authorships: Array<{ articleId: string; personId: string }>;
+  publishers: Array<{ articleId: string; publisherId: string }>;
   merges: Array<ArticleWritePlan['merges'][number]>;
 }
 
@@ -130,9 +141,9 @@ export function batchRows(plans: readonly ArticleWritePlan[]): BatchRows {
     mentions: [],
     forwardReferences: [],
     claims: [],
-    attributions: [],
     relationDeltas: [],
     authorships: [],
+    publishers: [],
     merges: [],
   };
   const forwardSeen = new Set<string>();
@@ -160,6 +171,7 @@ export function batchRows(plans: readonly ArticleWritePlan[]): BatchRows {
       for (const relation of plan.relationsByType[type] ?? []) {
         const id = claimId(articleId, relation.ordinal);
         const relationName = claimRelation(type, relation.sourceId, relation.targetId);
+        const { affirmative } = relation.props;
         rows.claims.push({
           id,
           type,
@@ -167,15 +179,16 @@ export function batchRows(plans: readonly ArticleWritePlan[]): BatchRows {
           ordinal: relation.ordinal,
           sourceId: relation.sourceId,
           targetId: relation.targetId,
-          relation: relationName,
+          relation: affirmative ? relationName : null,
           props: relation.props,
+          heldBy: relation.attributions,
         });
-        if (relation.props.attributedTo !== null)
-          rows.attributions.push({ claimId: id, entityId: relation.props.attributedTo });
-        addToDelta(deltas, type, relation, articleId, relationName);
+        if (affirmative) addToDelta(deltas, type, relation, articleId, relationName);
       }
     }
     for (const personId of plan.authorIds) rows.authorships.push({ articleId, personId });
+    const { publisherId } = plan.article;
+    if (publisherId !== null) rows.publishers.push({ articleId, publisherId });
     rows.merges.push(...plan.merges);
   });
   rows.entities = [...entities.values()].map((entity) => ({

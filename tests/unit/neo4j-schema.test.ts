@@ -29,6 +29,12 @@ describe('Neo4j schema', () => {
     expect(statements).toContain('FOR (n:Claim) ON (n.articleId)');
   });
 
+  test('claims no relationship counts are found by an index on affirmative, holders’ stances by one on HELD_BY', () => {
+    const statements = schemaStatements().join('\n');
+    expect(statements).toContain('FOR (n:Claim) ON (n.affirmative)');
+    expect(statements).toContain('FOR ()-[r:HELD_BY]-() ON (r.stance)');
+  });
+
   test('entity and article ids are unique, and names and aliases have a full-text index', () => {
     const statements = readSchemaStatements().join('\n');
     expect(statements).toContain('FOR (n:Entity) REQUIRE n.id IS UNIQUE');

@@ -93,7 +93,7 @@ export async function graphFingerprint(db: Db): Promise<string[]> {
 
 /**
  * Relations whose stored aggregates differ from a recount of their claims, and claims whose
- * relation has no relationship: the invariant every write, replace and remove keeps.
+ * relation has no relationship (a claim that is not affirmative has no relation): the invariant every write, replace and remove keeps.
  */
 export async function aggregateMismatches(db: Db): Promise<string[]> {
   const rows = await cypher<{ line: string }>(
@@ -112,7 +112,7 @@ export async function aggregateMismatches(db: Db): Promise<string[]> {
             + ' but has ' + claims + '/' + articles AS line
      UNION ALL
      MATCH (c:Claim)
-     WHERE NOT EXISTS { MATCH (s:Entity {id: c.sourceId})-[r]->(t:Entity {id: c.targetId}) WHERE type(r) = c.type }
+     WHERE c.relation IS NOT NULL AND NOT EXISTS { MATCH (s:Entity {id: c.sourceId})-[r]->(t:Entity {id: c.targetId}) WHERE type(r) = c.type }
      RETURN 'claim ' + c.id + ' has no relation' AS line`,
   );
   return rows.map((row) => row.line).sort();

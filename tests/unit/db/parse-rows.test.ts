@@ -2,20 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { parseRow, parseRows, UnexpectedRowError } from '../../../src/db/parse-rows.ts';
 import { EntityRowSchema, RawAggregatedRelationSchema } from '../../../src/db/rows.ts';
+import { ENTITY_PROPERTY_KEYS } from '../../../src/domain/graph-properties.ts';
 
+/** Every entity property of the graph-properties list, null but the State's own. */
 const pakistan = {
+  ...Object.fromEntries(ENTITY_PROPERTY_KEYS.map((key) => [key, null])),
   id: 'pakistan',
   type: 'State',
   name: 'Pakistan',
   aliases: [],
-  description: null,
   wikidata: 'Q843',
   iso3: 'PAK',
-  category: null,
-  role: null,
-  date: null,
-  location: null,
-  summary: null,
 };
 
 const relation = {
