@@ -370,7 +370,8 @@ MATCH (a:Article {id: row.articleId})
 MATCH (s:Entity {id: row.sourceId})
 MATCH (t:Entity {id: row.targetId})
 CREATE (c:${CLAIM_LABEL})
-SET c = row.props
+SET c = row.props, c.ordinal = toInteger(row.props.ordinal), c.credibility = toInteger(row.props.credibility),
+    c.quoteStart = toInteger(row.props.quoteStart), c.quoteEnd = toInteger(row.props.quoteEnd)
 CREATE (a)-[:${CLAIM_LINKS.claims}]->(c), (c)-[:${CLAIM_LINKS.subject}]->(s), (c)-[:${CLAIM_LINKS.object}]->(t)
 WITH a, c, row
 CALL (a, c, row) {
