@@ -81,6 +81,48 @@ describe('concurrent writers', () => {
     }
   });
 
+  test('two concurrent ingests of overlapping v2 articles (holders, a collective, a place) never duplicate an entity (15 rounds)', async () => {
+    const pair = (round: number) => {
+      const a = articleDoc(`v2-first-${round}`)
+        .set({ formatVersion: 2 })
+        .add('State', 'pakistan', { wikidata: 'Q843' })
+        .add('Group', 'taliban')
+        .add('Group', 'ttp')
+        .add('Collective', 'the-four', { name: 'The Four' })
+        .add('Place', 'kabul', { latitude: 34.5553, longitude: 69.2075 })
+        .relation('OPERATES_IN', 'ttp', 'kabul')
+        .claim('SHELTERS', 'taliban', 'ttp', {
+          attributions: [{ holder: 'pakistan', stance: 'alleges' }, { holder: 'the-four', stance: 'suspects' }],
+        })
+        .build();
+      const b = articleDoc(`v2-second-${round}`)
+        .set({ formatVersion: 2 })
+        .add('State', 'islamic-republic-of-pakistan', { name: 'Islamic Republic of Pakistan', wikidata: 'Q843' })
+        .add('Group', 'afghan-taliban', { name: 'Taliban' })
+        .add('Group', 'pakistani-taliban', { name: 'TTP' })
+        .add('Collective', 'quadrilateral', { name: 'The Four' })
+        .add('Place', 'kabul-city', { name: 'Kabul' })
+        .claim('CRITICIZES', 'quadrilateral', 'afghan-taliban', {
+          attributions: [{ holder: 'islamic-republic-of-pakistan', stance: 'asserts' }],
+        })
+        .claim('SHELTERS', 'afghan-taliban', 'pakistani-taliban', {
+          attributions: [{ holder: 'afghan-taliban', stance: 'denies' }],
+        })
+        .build();
+      return { a, b };
+    };
+    for (let round = 0; round < 15; round += 1) {
+      await resetGraph(db);
+      const { a, b } = pair(round);
+      await Promise.all([ingestDocuments([doc('a.json', a)], db), ingestDocuments([doc('b.json', b)], db)]);
+      expect(await duplicates(), `round ${round}`).toEqual([]);
+      expect(Number((await cypher<{ n: number }>(db, 'MATCH (n:Entity) RETURN count(n) AS n'))[0]?.n), `round ${round}`).toBe(5);
+      // Two voices, one each, and the article's own for OPERATES_IN.
+      expect(Number((await cypher<{ n: number }>(db, 'MATCH ()-[h:HELD_BY]->() RETURN count(h) AS n'))[0]?.n), `round ${round}`).toBe(5);
+      expect(await aggregateMismatches(db), `round ${round}`).toEqual([]);
+    }
+  });
+
   test('an id given two types by concurrent writers is refused in one of them, and no relationship breaks the endpoint table (40 rounds)', async () => {
     for (let round = 0; round < 40; round += 1) {
       await resetGraph(db);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { batchRows } from '../../../src/db/write-rows.ts';
 import { validateArticleFile } from '../../../src/ingest/validate-article.ts';
 import { planArticleWrite } from '../../../src/ingest/plan-article-write.ts';
-import { articleDoc } from '../../fixtures/article-builder.ts';
+import { articleDoc, type ArticleBuilder } from '../../fixtures/article-builder.ts';
 
 function plan(json: unknown) {
   const { article } = validateArticleFile(json, 'a.json');
@@ -13,6 +13,9 @@ function plan(json: unknown) {
     'hash',
   );
 }
+
+const v2 = (id: string) => articleDoc(id).set({ formatVersion: 2 });
+const v2Rows = (document: ArticleBuilder) => batchRows([plan(document.build())]);
 
 const first = plan(
   articleDoc('first')
@@ -76,5 +79,35 @@ describe('batch rows', () => {
       ['second', 0],
       ['first', 1],
     ]);
+  });
+
+  test('a claim that is not affirmative has no relation and adds nothing to any relation', () => {
+    const rows = v2Rows(
+      v2('negated')
+        .add('State', 'china')
+        .add('State', 'pakistan')
+        .claim('OPPOSES', 'china', 'pakistan', { polarity: 'negative' })
+        .claim('OPPOSES', 'china', 'pakistan', { attributions: [{ holder: 'china', stance: 'denies' }] }),
+    );
+    expect(rows.claims.map(({ relation }) => relation)).toEqual([null, null]);
+    expect(rows.relationDeltas).toEqual([]);
+  });
+
+  test('each claim carries its voices in order, and the article its publisher', () => {
+    const rows = v2Rows(
+      v2('voiced')
+        .add('Group', 'dawn')
+        .add('State', 'pakistan')
+        .add('Group', 'taliban')
+        .article({ publisherId: 'dawn' })
+        .claim('CRITICIZES', 'pakistan', 'taliban', {
+          attributions: [{ stance: 'reports' }, { holder: 'pakistan', stance: 'alleges', reportedBy: 0 }],
+        }),
+    );
+    expect(rows.claims[0]?.heldBy).toEqual([
+      { order: 0, holderId: null, stance: 'reports', reportedBy: null },
+      { order: 1, holderId: 'pakistan', stance: 'alleges', reportedBy: 0 },
+    ]);
+    expect(rows.publishers).toEqual([{ articleId: 'voiced', publisherId: 'dawn' }]);
   });
 });
