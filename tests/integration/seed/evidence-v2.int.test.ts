@@ -107,6 +107,33 @@ describe('attribution chains', () => {
   });
 });
 
+describe('holders and publishers only a later file of the run defines', () => {
+  test('are written, as bare entities, for the claims and the article to point at', async () => {
+    const first = v2('a-first')
+      .add('Group', 'taliban')
+      .add('Group', 'ttp')
+      .article({ publisherId: 'dawn' })
+      .claim('SHELTERS', 'taliban', 'ttp', { attributions: [{ stance: 'reports' }, { holder: 'pakistan', stance: 'alleges', reportedBy: 0 }] })
+      .build();
+    const second = v2('b-second').add('State', 'pakistan').add('Group', 'dawn', { category: 'media' }).build();
+    const report = await ingestDocuments(
+      [
+        { file: 'a.json', json: first },
+        { file: 'b.json', json: second },
+      ],
+      db,
+      // One article per transaction: the first is written before the second defines its entities.
+      { batchRows: 1 },
+    );
+    expect(report.relationsWritten).toBe(1);
+    expect(await heldBy('a-first#0')).toEqual([
+      { order: 0, stance: 'reports', reportedBy: null, holder: 'a-first', article: true },
+      { order: 1, stance: 'alleges', reportedBy: 0, holder: 'pakistan', article: false },
+    ]);
+    expect(await cypher(db, "MATCH (:Article {id: 'a-first'})-[:PUBLISHED_BY]->(p) RETURN p.id AS id")).toEqual([{ id: 'dawn' }]);
+  });
+});
+
 describe('only affirmative claims are evidence of a relation', () => {
   const notAffirmed = () =>
     v2('not-affirmed')
