@@ -13,6 +13,7 @@ CREATE FULLTEXT INDEX entity_normalized_names IF NOT EXISTS FOR (n:Entity) ON EA
 CREATE CONSTRAINT claim_id_unique IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
 CREATE INDEX claim_relation IF NOT EXISTS FOR (n:Claim) ON (n.relation);
 CREATE INDEX claim_article IF NOT EXISTS FOR (n:Claim) ON (n.articleId);
+CREATE INDEX claim_date_start IF NOT EXISTS FOR (n:Claim) ON (n.dateStart);
 CREATE INDEX claim_affirmative IF NOT EXISTS FOR (n:Claim) ON (n.affirmative);
 CREATE INDEX held_by_stance IF NOT EXISTS FOR ()-[r:HELD_BY]-() ON (r.stance);
 CREATE INDEX rel_criticizes_key IF NOT EXISTS FOR ()-[r:CRITICIZES]-() ON (r.key);

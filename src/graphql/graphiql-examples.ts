@@ -29,6 +29,25 @@ query WhoCriticizesTheTaliban {
   ),
   tab(
     `
+# What does Pakistan allege or suspect, about whom? Claims in Pakistan's voice, with each
+# claim's attribution chain (who reports whom) and whether it makes a relation.
+query WhatPakistanAlleges {
+  claims(filter: { holder: "pakistan", stances: [ALLEGES, SUSPECTS] }) {
+    totalCount
+    edges {
+      node {
+        type
+        subject { name }
+        object { name }
+        attributions { order stance reportedBy holder { name } }
+        evidence { quote polarity affirmative }
+      }
+    }
+  }
+}`,
+  ),
+  tab(
+    `
 # Search by name or alias, tolerant of case and typos: try "iskp", "Talibn", "pakistani taliban".
 query Search($text: String!) {
   search(query: $text, first: 5) {

@@ -8,6 +8,7 @@
  */
 import { getNamedType, getNullableType, isLeafType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { ENTITY_TYPES as VOCABULARY_ENTITY_TYPES } from '../domain/vocabulary.ts';
 import { LIMITS, LIST_ESTIMATES } from './limits.ts';
 
 type Args = Record<string, unknown>;
@@ -25,7 +26,7 @@ const fixed =
   () =>
     size;
 
-const ENTITY_TYPES = ['Entity', 'State', 'Group', 'Person', 'Meeting', 'Statement'];
+const ENTITY_TYPES = ['Entity', ...VOCABULARY_ENTITY_TYPES];
 
 /** Fields whose size an argument or a cap sets, by `Type.field`. */
 const SIZED_FIELDS: ReadonlyMap<string, ListSize> = new Map([
@@ -38,6 +39,8 @@ const SIZED_FIELDS: ReadonlyMap<string, ListSize> = new Map([
   // A connection: its page size multiplies its edges (and, harmlessly, totalCount and pageInfo).
   ['Query.relations', page(LIMITS.relationsPage)],
   ['RelationConnection.edges', fixed(1)],
+  ['Query.claims', page(LIMITS.claimsPage)],
+  ['ClaimConnection.edges', fixed(1)],
   ['Query.search', page(LIMITS.search)],
   ['Query.articles', page(LIMITS.articles)],
   ['Query.ranking', page(LIMITS.ranking)],

@@ -54,13 +54,13 @@ const described = (nodes: readonly ClaimNode[]) => nodes.map((n) => `${n.type} $
 
 describe('claims by holder and stance', () => {
   test('what Pakistan alleges or suspects: the Taliban sheltering the TTP and the BLA, in Pakistan’s voice', async () => {
-    const found = await claims({ holder: 'pakistan', stances: ['ALLEGES', 'SUSPECTS'] });
+    const found = await claims({ holder: 'pakistan', stances: ['ALLEGES', 'SUSPECTS'], types: ['SHELTERS'] });
     expect(described(found).sort()).toEqual(['SHELTERS taliban->bla', 'SHELTERS taliban->ttp']);
   });
 
-  test('with a holder, the stance is that holder’s: Pakistan alleges only the BLA claim', async () => {
+  test('with a holder, the stance is that holder’s: Pakistan alleges the BLA claim (and the v1 blame), not the TTP one it suspects', async () => {
     const found = await claims({ holder: 'pakistan', stances: ['ALLEGES'] });
-    expect(described(found)).toEqual(['SHELTERS taliban->bla']);
+    expect(described(found)).toEqual(['BLAMES pakistan->taliban', 'SHELTERS taliban->bla']);
   });
 
   test('what the author infers is another answer than what Pakistan alleges', async () => {
@@ -201,7 +201,7 @@ describe('evidence', () => {
     );
     const { text, claims: articleClaims } = data.article;
     expect(data.article.publishedBy).toEqual({ id: 'global-research', sourceReliability: 'C' });
-    expect(data.article.sourceReliability).toBeNull();
+    expect(data.article.sourceReliability).toBe('C'); // the publisher's, the article giving none
     for (const { evidence } of articleClaims.filter((c: any) => c.evidence.quote !== null)) {
       expect(text.slice(evidence.quoteStart, evidence.quoteEnd)).toBe(evidence.quote);
       expect(evidence.sourceReliability).toBe('C');
@@ -240,7 +240,7 @@ describe('a claim that is not affirmative', () => {
       ranking(type: OPPOSES) { entity { id } }
       supports: ranking(type: SUPPORTS) { entity { id } }
       dyad(a: "china", b: "pakistani-strikes") { relations { id } timeline { date } articleCount }
-      timeline(id: "pakistani-strikes") { date }
+      timeline(id: "pakistani-strikes", types: [OPPOSES]) { date }
     }`);
     expect(data).toEqual({
       relations: { totalCount: 0 },
@@ -276,6 +276,31 @@ describe('relations, dyad and timeline as of a date', () => {
   test('an asOf that is not a date is refused, naming the field', async () => {
     const { body } = await api.gql(`{ claims(filter: {asOf: "June"}) { totalCount } }`);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.asOf' });
+  });
+});
+
+describe('v2 entity types', () => {
+  test('places, events, collectives and meetings answer with their own fields and links, in one query per link', async () => {
+    const { body } = await api.gql(`{
+      balochistan: entity(id: "balochistan") { type unnamed ... on Place { placeType latitude longitude } }
+      strikes: entity(id: "pakistani-strikes") { ... on Event { kind hypothetical place { name } participants { id } } }
+      four: entity(id: "the-four") { ... on Collective { members { id } } }
+      meeting: entity(id: "moscow-format-meeting") { ... on Meeting { place { id } } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      balochistan: { type: 'PLACE', unnamed: false, placeType: 'province', latitude: 28.5, longitude: 65.1 },
+      strikes: {
+        kind: 'military-action',
+        hypothetical: true,
+        place: { name: 'Afghanistan' },
+        participants: [{ id: 'pakistan' }],
+      },
+      four: { members: ['china', 'iran', 'pakistan', 'russia'].map((id) => ({ id })) },
+      meeting: { place: { id: 'moscow' } },
+    });
+    // The four entities, then the place of both (one batch), the participants, the members.
+    expect(body.extensions?.cypherQueries).toBeLessThanOrEqual(4);
   });
 });
 

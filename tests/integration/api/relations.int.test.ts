@@ -173,8 +173,10 @@ describe('relations: filters', () => {
 
   test('modalities keep only matching evidence, and drop relations left without any', async () => {
     const { edges } = await relations({ modalities: ['DENIED', 'SPECULATED'] });
-    expect(edges.map(label)).toEqual(['taliban SUPPORTS tehrik-i-taliban-pakistan', 'pakistan THREATENS taliban']);
-    expect(edges.flatMap((e) => e.node.evidence.map((ev) => ev.modality)).sort()).toEqual(['DENIED', 'SPECULATED']);
+    // A denied claim is evidence of no relation (evidence model v2): the Taliban's denial of
+    // supporting the TTP is a claim (Query.claims), not a SUPPORTS relation.
+    expect(edges.map(label)).toEqual(['pakistan THREATENS taliban']);
+    expect(edges.flatMap((e) => e.node.evidence.map((ev) => ev.modality)).sort()).toEqual(['SPECULATED']);
   });
 
   test('minConfidence applies to each piece of evidence, and the counts follow', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkFirst, dateWindow, relationTypes } from '../../../src/graphql/args.ts';
+import { asOfBounds, checkFirst, dateWindow, nonEmptyList, relationTypes } from '../../../src/graphql/args.ts';
 import { RELATION_TYPES } from '../../../src/domain/vocabulary.ts';
 import { authenticate } from '../../../src/graphql/auth.ts';
 
@@ -26,6 +26,18 @@ describe('argument checks', () => {
     expect(relationTypes(null)).toEqual(RELATION_TYPES);
     expect(relationTypes(['BLAMES', 'BLAMES'])).toEqual(['BLAMES']);
     expect(() => relationTypes([])).toThrow(badInput('types'));
+  });
+
+  test('asOf is the days a partial date can mean; anything else names the field', () => {
+    expect(asOfBounds('2024-06', 'filter.asOf')).toEqual({ start: '2024-06-01', end: '2024-06-30' });
+    expect(asOfBounds(null, 'asOf')).toBeNull();
+    expect(() => asOfBounds('June 2024', 'filter.asOf')).toThrow(badInput('filter.asOf'));
+  });
+
+  test('a list condition is absent, or has at least one value', () => {
+    expect(nonEmptyList(null, 'filter.stances', 'stance')).toBeNull();
+    expect(nonEmptyList(['denies', 'denies'], 'filter.stances', 'stance')).toEqual(['denies']);
+    expect(() => nonEmptyList([], 'filter.stances', 'stance')).toThrow(badInput('filter.stances'));
   });
 });
 
