@@ -14,8 +14,10 @@ import {
 export { claimId, claimRelation, relationKey } from '../db/write-rows.ts';
 
 export { CLAIM_LABEL };
-const { claims, subject, object, attributedTo } = DERIVED_RELATIONSHIP_TYPES;
+const { claims, subject, object, attributedTo, heldBy, publishedBy, authored } = DERIVED_RELATIONSHIP_TYPES;
 export const CLAIM_LINKS = { claims, subject, object, attributedTo } as const;
+/** Evidence model v2's links: a claim's holders, an article's publisher and authors. */
+export const EVIDENCE_LINKS = { heldBy, publishedBy, authored } as const;
 
 /** Every vocabulary relationship type, checked against the whitelist once. */
 export const RELATIONSHIP_TYPES: readonly RelationType[] = RELATION_TYPES.map(

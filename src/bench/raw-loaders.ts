@@ -6,15 +6,33 @@
  * articles yet (the bench resets the graph first): claims are CREATEd, and the aggregated
  * relations' articleCount adds up per batch because an article is in exactly one batch.
  *
+ * Both read format versions 1 and 2 and write the evidence model v2's facts as the project
+ * does (docs/evidence-model-v2.md): every claim property (polarity, condition, span, rating,
+ * section, quote offsets, `affirmative`), one HELD_BY per attribution (to the holder, or to
+ * the article for its own voice), PUBLISHED_BY and AUTHORED, and aggregated relations that
+ * count affirmative claims only. A v1 relation's modality and attributedTo become its one
+ * attribution, by the same mapping as the project's.
+ *
  * Every statement is a fixed text (relationship types come from the vocabulary, one
  * `CALL {}` block per type filtering the rows), so Neo4j plans each once; a statement whose
  * rows would be empty is not sent, so a parameter is always a list of maps.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { RelationType } from '../domain/vocabulary.ts';
+import { dateBounds } from '../domain/dates.ts';
+import {
+  DEFAULT_SECTION,
+  STANCE_OF_V1_MODALITY,
+  isAffirmative,
+  modalityOf,
+  type Attribution,
+  type Polarity,
+} from '../domain/evidence-vocabulary.ts';
+import { ENTITY_PROPERTY_KEYS } from '../domain/graph-properties.ts';
+import { ENTITY_TYPES, type Modality, type RelationType } from '../domain/vocabulary.ts';
 import {
   CLAIM_LABEL,
   CLAIM_LINKS,
+  EVIDENCE_LINKS,
   RELATIONSHIP_TYPES,
   claimDates,
   claimId,
@@ -53,6 +71,16 @@ interface ArticleRow {
   id: string;
   props: Props;
   mentions: Array<{ id: string; props: Props }>;
+  authorIds: string[];
+  publisherId: string | null;
+}
+
+/** One attribution of a claim: HELD_BY the holder entity, or the article when `holderId` is null. */
+export interface HoldingRow {
+  order: number;
+  holderId: string | null;
+  stance: string;
+  reportedBy: number | null;
 }
 
 export interface ClaimRow {
@@ -62,6 +90,7 @@ export interface ClaimRow {
   sourceId: string;
   targetId: string;
   attributedTo: string | null;
+  heldBy: HoldingRow[];
   props: Props;
 }
 
@@ -71,36 +100,96 @@ interface Batch {
   claims: ClaimRow[];
 }
 
-const ENTITY_FIELDS = ['description', 'wikidata', 'iso3', 'category', 'role', 'date', 'location', 'summary'] as const;
-const TYPE_LABELS = ['State', 'Group', 'Person', 'Meeting', 'Statement'] as const;
-
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const isScalar = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/** The claim's voices: a v2 relation's attributions, a v1 relation's modality and attributedTo, or the article asserting it. */
+function attributionsOf(relation: Props, formatVersion: unknown): Attribution[] {
+  if (formatVersion === 1) {
+    const stance = STANCE_OF_V1_MODALITY[(text(relation.modality) ?? 'asserted') as Modality];
+    return [{ holder: text(relation.attributedTo), stance, reportedBy: null }];
+  }
+  if (!Array.isArray(relation.attributions)) return [{ holder: null, stance: 'asserts', reportedBy: null }];
+  return (relation.attributions as Props[]).map((attribution) => ({
+    holder: text(attribution.holder),
+    stance: attribution.stance as Attribution['stance'],
+    reportedBy: typeof attribution.reportedBy === 'number' ? attribution.reportedBy : null,
+  }));
+}
+
+/** The v2 claim properties the format adds, with their defaults; `quoteStart` is a plain search of the text. */
+function evidenceProps(
+  relation: Props,
+  attributions: Attribution[],
+  articleText: string | null,
+  dateEnd: string,
+): Props {
+  const polarity = (text(relation.polarity) ?? 'positive') as Polarity;
+  const condition = text(relation.condition);
+  const hypothetical = relation.hypothetical === true;
+  const ended = relation.ended === true;
+  const validFrom = text(relation.validFrom);
+  const validTo = text(relation.validTo);
+  const quote = text(relation.quote);
+  const quoteStart = quote !== null && articleText !== null ? articleText.indexOf(quote) : -1;
+  return {
+    polarity,
+    condition,
+    hypothetical,
+    validFrom,
+    validTo,
+    ended,
+    validEnd: validTo !== null ? dateBounds(validTo).end : ended ? dateEnd : null,
+    credibility: typeof relation.credibility === 'number' ? relation.credibility : null,
+    section: text(relation.section) ?? DEFAULT_SECTION,
+    quoteStart: quoteStart >= 0 ? quoteStart : null,
+    quoteEnd: quoteStart >= 0 && quote !== null ? quoteStart + quote.length : null,
+    affirmative: isAffirmative({ polarity, condition, hypothetical, attributions }),
+    modality: modalityOf(attributions),
+    attributedTo: attributions[0]?.holder ?? null,
+  };
+}
 
 /** One document of the corpus as rows; nothing is resolved or validated. */
 export function documentRows(document: CorpusDocument): Batch {
   const article = document.json.article as Props;
   const articleId = String(article.id);
   const publishedAt = String(article.publishedAt);
+  const articleText = text(article.text);
   const entities = (document.json.entities as Props[]).map((entity): EntityRow => {
     const aliases = Array.isArray(entity.aliases) ? (entity.aliases as string[]) : [];
     const props: Props = { type: entity.type, name: entity.name, aliases };
-    for (const field of ENTITY_FIELDS) if (typeof entity[field] === 'string') props[field] = entity[field];
+    for (const field of ENTITY_PROPERTY_KEYS) if (isScalar(entity[field])) props[field] = entity[field];
     return { id: String(entity.id), type: String(entity.type), props };
   });
+  const publisherId = text(article.publisherId);
+  const sourceReliability =
+    text(article.sourceReliability) ??
+    text(entities.find((entity) => entity.id === publisherId)?.props.sourceReliability);
   const relations = document.json.relations as Props[];
   const claims = relations.map((relation, ordinal): ClaimRow => {
     const type = String(relation.type);
     const sourceId = String(relation.source);
     const targetId = String(relation.target);
     const id = claimId(articleId, ordinal);
-    const attributedTo = text(relation.attributedTo);
+    const attributions = attributionsOf(relation, document.json.formatVersion);
+    const dates = claimDates(text(relation.date) ?? undefined, publishedAt);
+    const evidence = evidenceProps(relation, attributions, articleText, dates.dateEnd);
+    const validFrom = text(relation.validFrom);
     return {
       id,
       type,
       articleId,
       sourceId,
       targetId,
-      attributedTo,
+      attributedTo: evidence.attributedTo as string | null,
+      heldBy: attributions.map(({ holder, stance, reportedBy }, order) => ({
+        order,
+        holderId: holder,
+        stance,
+        reportedBy,
+      })),
       props: {
         id,
         type,
@@ -108,15 +197,17 @@ export function documentRows(document: CorpusDocument): Batch {
         ordinal,
         sourceId,
         targetId,
-        relation: claimRelation(type as RelationType, sourceId, targetId),
+        // Only an affirmative claim is evidence of the aggregated relation, and names it.
+        relation: evidence.affirmative ? claimRelation(type as RelationType, sourceId, targetId) : null,
         quote: text(relation.quote),
-        modality: text(relation.modality) ?? 'asserted',
         confidence: typeof relation.confidence === 'number' ? relation.confidence : 1,
-        attributedTo,
         date: text(relation.date),
-        ...claimDates(text(relation.date) ?? undefined, publishedAt),
+        ...dates,
+        validStart: validFrom === null ? dates.dateStart : dateBounds(validFrom).start,
         demand: text(relation.demand),
         note: text(relation.note),
+        sourceReliability,
+        ...evidence,
       },
     };
   });
@@ -132,6 +223,9 @@ export function documentRows(document: CorpusDocument): Batch {
           url: text(article.url),
           publisher: text(article.publisher),
           language: text(article.language),
+          copyright: text(article.copyright),
+          sourceReliability,
+          text: articleText,
           entityCount: entities.length,
           relationCount: relations.length,
         },
@@ -139,6 +233,8 @@ export function documentRows(document: CorpusDocument): Batch {
           id: entity.id,
           props: { localId: entity.id, name: entity.props.name, aliases: entity.props.aliases },
         })),
+        authorIds: Array.isArray(article.authors) ? (article.authors as string[]) : [],
+        publisherId,
       },
     ],
     claims,
@@ -189,6 +285,7 @@ export interface AggregateRow {
 export function aggregateClaims(claims: readonly ClaimRow[]): AggregateRow[] {
   const rows = new Map<string, AggregateRow & { articles: Set<string> }>();
   for (const claim of claims) {
+    if (claim.props.affirmative === false) continue;
     const name = claimRelation(claim.type as RelationType, claim.sourceId, claim.targetId);
     const { effectiveDate, dateStart, dateEnd } = claim.props as {
       effectiveDate: string;
@@ -232,7 +329,7 @@ export function aggregateClaims(claims: readonly ClaimRow[]): AggregateRow[] {
 const MERGE_ENTITIES = `UNWIND $entities AS e
 MERGE (n:Entity {id: e.id})
 ON CREATE SET n += e.props
-${TYPE_LABELS.map((label) => `FOREACH (_ IN CASE WHEN e.type = '${label}' THEN [1] ELSE [] END | SET n:${label})`).join('\n')}`;
+${ENTITY_TYPES.map((label) => `FOREACH (_ IN CASE WHEN e.type = '${label}' THEN [1] ELSE [] END | SET n:${label})`).join('\n')}`;
 
 const MERGE_ARTICLES = `UNWIND $articles AS a
 MERGE (x:Article {id: a.id})
@@ -242,6 +339,19 @@ UNWIND a.mentions AS m
 MATCH (n:Entity {id: m.id})
 MERGE (x)-[r:MENTIONS]->(n)
 SET r += m.props`;
+
+/** The article's authors and publisher, entities of its batch or of an earlier one. */
+const LINK_AUTHORS_AND_PUBLISHERS = `UNWIND $articles AS a
+MATCH (x:Article {id: a.id})
+CALL (x, a) {
+  UNWIND a.authorIds AS authorId
+  MATCH (p:Person {id: authorId})
+  MERGE (p)-[:${EVIDENCE_LINKS.authored} {articleId: a.id}]->(x)
+}
+CALL (x, a) {
+  MATCH (g:Entity {id: a.publisherId})
+  MERGE (x)-[:${EVIDENCE_LINKS.publishedBy}]->(g)
+}`;
 
 /** Old model: one typed relationship per claim, carrying the claim's properties. */
 const CREATE_CLAIM_RELATIONSHIPS = RELATIONSHIP_TYPES.map(
@@ -254,14 +364,22 @@ const CREATE_CLAIM_RELATIONSHIPS = RELATIONSHIP_TYPES.map(
 }`,
 ).join('\n');
 
-/** v2: one :Claim node per claim, with its links. */
+/** v2: one :Claim node per claim, with its links: one HELD_BY per attribution, to the holder or the article. */
 const CREATE_CLAIM_NODES = `UNWIND $claims AS row
 MATCH (a:Article {id: row.articleId})
 MATCH (s:Entity {id: row.sourceId})
 MATCH (t:Entity {id: row.targetId})
 CREATE (c:${CLAIM_LABEL})
-SET c = row.props
+SET c = row.props, c.ordinal = toInteger(row.props.ordinal), c.credibility = toInteger(row.props.credibility),
+    c.quoteStart = toInteger(row.props.quoteStart), c.quoteEnd = toInteger(row.props.quoteEnd)
 CREATE (a)-[:${CLAIM_LINKS.claims}]->(c), (c)-[:${CLAIM_LINKS.subject}]->(s), (c)-[:${CLAIM_LINKS.object}]->(t)
+WITH a, c, row
+CALL (a, c, row) {
+  UNWIND row.heldBy AS h
+  OPTIONAL MATCH (x:Entity {id: h.holderId})
+  WITH c, h, coalesce(x, a) AS holder
+  CREATE (c)-[:${EVIDENCE_LINKS.heldBy} {order: toInteger(h.order), stance: h.stance, reportedBy: toInteger(h.reportedBy)}]->(holder)
+}
 WITH c, row
 WHERE row.attributedTo IS NOT NULL
 MATCH (w:Entity {id: row.attributedTo})
@@ -291,6 +409,7 @@ const MERGE_AGGREGATES = RELATIONSHIP_TYPES.map(
 async function writeCommon(tx: ManagedTransaction, batch: Batch): Promise<void> {
   if (batch.entities.length > 0) await tx.run(MERGE_ENTITIES, { entities: batch.entities });
   await tx.run(MERGE_ARTICLES, { articles: batch.articles });
+  await tx.run(LINK_AUTHORS_AND_PUBLISHERS, { articles: batch.articles });
 }
 
 async function load(
@@ -335,7 +454,7 @@ export function loadSimple(
   return load('simple', documents, driver, options);
 }
 
-/** Model v2: entities, articles, MENTIONS, :Claim nodes with their links, aggregated relations. */
+/** Model v2: entities, articles, MENTIONS, :Claim nodes with their links and holders, aggregated relations of the affirmative claims. */
 export function loadModel(
   documents: Iterable<CorpusDocument>,
   driver: Driver,

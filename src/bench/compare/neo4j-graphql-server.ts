@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver, ManagedTransaction, SessionConfig } from 'neo4j-driver';
-import { CLAIM_LABEL, CLAIM_LINKS, RELATIONSHIP_TYPES } from '../model-v2.ts';
+import { CLAIM_LABEL, CLAIM_LINKS, EVIDENCE_LINKS, RELATIONSHIP_TYPES } from '../model-v2.ts';
 
 /** `CALLS_ON` → `callsOn`: the field of the outgoing relationship; `incomingCallsOn` the incoming one. */
 export function relationField(type: string, direction: 'OUT' | 'IN'): string {
@@ -44,6 +44,15 @@ type Entity @node @mutation(operations: []) @fulltext(indexes: [{ indexName: "en
   date: String
   location: String
   summary: String
+  unnamed: Boolean
+  sourceReliability: String
+  placeType: String
+  latitude: Float
+  longitude: Float
+  kind: String
+  start: String
+  end: String
+  hypothetical: Boolean
 ${relationFields}
   mentionedIn: [Article!]! @relationship(type: "MENTIONS", direction: IN)
   claimsAsSubject: [Claim!]! @relationship(type: "${CLAIM_LINKS.subject}", direction: IN)
@@ -70,7 +79,8 @@ type Claim @node(labels: ["${CLAIM_LABEL}"]) @mutation(operations: []) {
   ordinal: Int!
   sourceId: String!
   targetId: String!
-  relation: String!
+  "Null for a claim that is not affirmative: it feeds no aggregated relation."
+  relation: String
   quote: String
   modality: String!
   confidence: Float!
@@ -81,10 +91,32 @@ type Claim @node(labels: ["${CLAIM_LABEL}"]) @mutation(operations: []) {
   dateEnd: String!
   demand: String
   note: String
+  polarity: String!
+  condition: String
+  hypothetical: Boolean!
+  validFrom: String
+  validTo: String
+  ended: Boolean!
+  validStart: String!
+  validEnd: String
+  credibility: Float
+  section: String!
+  quoteStart: Int
+  quoteEnd: Int
+  sourceReliability: String
+  affirmative: Boolean!
+  holders: [Entity!]! @relationship(type: "${EVIDENCE_LINKS.heldBy}", direction: OUT, properties: "Holding")
   article: Article @relationship(type: "${CLAIM_LINKS.claims}", direction: IN)
   subject: Entity @relationship(type: "${CLAIM_LINKS.subject}", direction: OUT)
   object: Entity @relationship(type: "${CLAIM_LINKS.object}", direction: OUT)
   attributedToEntity: Entity @relationship(type: "${CLAIM_LINKS.attributedTo}", direction: OUT)
+}
+
+"One attribution of a claim to an entity (the article's own voice is not an entity)."
+type Holding @relationshipProperties {
+  order: Int!
+  stance: String!
+  reportedBy: Int
 }
 
 type Article @node @mutation(operations: []) {

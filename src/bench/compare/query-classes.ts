@@ -12,7 +12,7 @@ import { relationField } from './neo4j-graphql-server.ts';
 export type Target = 'project' | 'neo4jGraphql' | 'raw';
 export const TARGETS: readonly Target[] = ['project', 'neo4jGraphql', 'raw'];
 
-/** Entities the requests ask about, chosen from the corpus documents (ids as written, never `-alt` ones). */
+/** Entities the requests ask about, chosen from the corpus documents (ids as written, never `-alt` ones nor publishers). */
 export interface QueryTargets {
   popular: string;
   second: string;
@@ -25,8 +25,11 @@ export interface QueryTargets {
 export function chooseTargets(documents: Iterable<CorpusDocument>): QueryTargets {
   const mentions = new Map<string, { id: string; type: string; name: string; count: number }>();
   for (const document of documents) {
+    // The publisher is named in each of its articles but is the subject of no claim.
+    const publisherId = (document.json.article as { publisherId?: string }).publisherId;
     for (const entity of document.json.entities as Array<{ id: string; type: string; name: string }>) {
       if (entity.id.endsWith('-alt') || (entity.type !== 'State' && entity.type !== 'Group')) continue;
+      if (entity.id === publisherId) continue;
       const known = mentions.get(entity.id) ?? { id: entity.id, type: entity.type, name: entity.name, count: 0 };
       known.count += 1;
       mentions.set(entity.id, known);
@@ -91,6 +94,17 @@ function outgoingConnections(first: number, inner: string): string {
 }
 
 export const PAGE_SIZE = 20;
+
+/** The stances the holder class asks for: accusations, the shape the issue's first question has. */
+export const HOLDER_STANCES = ['alleges', 'suspects'] as const;
+
+/** What each target answers for one claim: its ends, evidence, and whole attribution chain. */
+const PROJECT_CLAIM = `id type subject { id name } object { id name }
+  evidence { quote polarity affirmative validFrom credibility section article { id title } }
+  attributions { order stance reportedBy holder { id name } }`;
+const NEO4J_GRAPHQL_CLAIM = `id type quote polarity affirmative validFrom credibility section subject { id name } object { id name }
+  article { id title } holdersConnection { edges { properties { order stance reportedBy } node { id name } } }`;
+const CLAIM_ORDER = 'sort: [{ dateStart: ASC }, { dateEnd: ASC }, { articleId: ASC }, { ordinal: ASC }]';
 export const DEEP_PAGES = 10;
 
 export function queryClasses(t: QueryTargets): QueryClass[] {
@@ -250,6 +264,40 @@ export function queryClasses(t: QueryTargets): QueryClass[] {
           { a: t.popular, b: t.second, relations: dyadRelations },
         ),
         raw: raw('dyad', { a: t.popular, b: t.second }),
+      },
+    },
+    {
+      name: `claims by holder and stance (alleges/suspects, first ${PAGE_SIZE})`,
+      note: "@neo4j/graphql: the claims with a HELD_BY of that stance to the holder (the article's own voice is not an Entity there)",
+      requests: {
+        project: gql(
+          `query ($holder: ID!) { claims(filter: { holder: $holder, stances: [${HOLDER_STANCES.map((stance) => stance.toUpperCase()).join(', ')}] }, first: ${PAGE_SIZE}) {
+            totalCount edges { node { ${PROJECT_CLAIM} } } } }`,
+          { holder: t.popular },
+        ),
+        neo4jGraphql: gql(
+          `query ($holder: ID!, $stances: [String!]!) { claimsConnection(where: { holdersConnection: { some: { node: { id: { eq: $holder } }, edge: { stance: { in: $stances } } } } }, ${CLAIM_ORDER}, first: ${PAGE_SIZE}) {
+            totalCount edges { node { ${NEO4J_GRAPHQL_CLAIM} } } } }`,
+          { holder: t.popular, stances: HOLDER_STANCES },
+        ),
+        raw: raw('claimsByHolder', { holder: t.popular, stances: HOLDER_STANCES, first: PAGE_SIZE }),
+      },
+    },
+    {
+      name: `claims about an actor that make no relation (first ${PAGE_SIZE})`,
+      note: 'denied, negated, conditional, hypothetical, hoped or feared: affirmative false',
+      requests: {
+        project: gql(
+          `query ($object: ID!) { claims(filter: { object: $object, affirmative: false }, first: ${PAGE_SIZE}) {
+            totalCount edges { node { ${PROJECT_CLAIM} } } } }`,
+          { object: t.popular },
+        ),
+        neo4jGraphql: gql(
+          `query ($object: String!) { claimsConnection(where: { targetId: { eq: $object }, affirmative: { eq: false } }, ${CLAIM_ORDER}, first: ${PAGE_SIZE}) {
+            totalCount edges { node { ${NEO4J_GRAPHQL_CLAIM} } } } }`,
+          { object: t.popular },
+        ),
+        raw: raw('claimsAboutNotAffirmative', { object: t.popular, first: PAGE_SIZE }),
       },
     },
     {

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { RELATION_RULES } from '../../domain/vocabulary.ts';
-import { CLAIM_LABEL, RELATIONSHIP_TYPES } from '../model-v2.ts';
+import { CLAIM_LABEL, CLAIM_LINKS, EVIDENCE_LINKS, RELATIONSHIP_TYPES } from '../model-v2.ts';
 import { listen, type ComparisonServer } from './neo4j-graphql-server.ts';
 
 /** Every vocabulary relationship type: traversals never follow MENTIONS or the claim links. */
@@ -29,6 +29,29 @@ CALL (r) {
 }
 RETURN collect({key: r.key, type: '${type}', source: s {.id, .name}, target: t {.id, .name},
                 articleCount: r.articleCount, firstSeen: r.firstSeen, lastSeen: r.lastSeen, evidence: evidence}) AS edges`;
+
+/**
+ * A page of `$claims` (already in evidence order, every one matching): the total, and the first
+ * `$first` with their ends, article and attribution chain.
+ */
+const claimsPage = (match: string) => `
+${match}
+WITH DISTINCT c ORDER BY c.dateStart, c.dateEnd, c.articleId, c.ordinal
+WITH collect(c) AS claims
+CALL (claims) {
+  UNWIND claims[..$first] AS c
+  MATCH (c)-[:${CLAIM_LINKS.subject}]->(s:Entity), (c)-[:${CLAIM_LINKS.object}]->(t:Entity), (a:Article {id: c.articleId})
+  CALL (c) {
+    MATCH (c)-[h:${EVIDENCE_LINKS.heldBy}]->(w)
+    WITH h, w ORDER BY h.order
+    RETURN collect({order: h.order, stance: h.stance, reportedBy: h.reportedBy, holder: CASE WHEN w:Entity THEN w {.id, .name} END}) AS attributions
+  }
+  RETURN collect({id: c.id, type: c.type, subject: s {.id, .name}, object: t {.id, .name},
+                  evidence: {quote: c.quote, polarity: c.polarity, affirmative: c.affirmative, validFrom: c.validFrom,
+                             credibility: c.credibility, section: c.section, article: a {.id, .title}},
+                  attributions: attributions}) AS edges
+}
+RETURN size(claims) AS totalCount, edges`;
 
 export const RAW_QUERIES: Record<string, string> = {
   entity: `
@@ -124,6 +147,14 @@ CALL (relations) {
          count(DISTINCT c.articleId) AS articleCount, min(c.effectiveDate) AS firstSeen, max(c.effectiveDate) AS lastSeen
 }
 RETURN relations, timeline, articleCount, firstSeen, lastSeen`,
+
+  claimsByHolder: claimsPage(`
+MATCH (:Entity {id: $holder})<-[h:${EVIDENCE_LINKS.heldBy}]-(c:${CLAIM_LABEL})
+WHERE h.stance IN $stances`),
+
+  claimsAboutNotAffirmative: claimsPage(`
+MATCH (:Entity {id: $object})<-[:${CLAIM_LINKS.object}]-(c:${CLAIM_LABEL})
+WHERE c.affirmative = false`),
 
   ranking: `
 MATCH (c:${CLAIM_LABEL})

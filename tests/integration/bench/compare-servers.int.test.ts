@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNeo4jGraphQLServer, type ComparisonServer } from '../../../src/bench/compare/neo4j-graphql-server.ts';
 import {
+  HOLDER_STANCES,
   chooseTargets,
   queryClasses,
   type QueryClass,
@@ -66,6 +67,30 @@ describe('raw Cypher handler', () => {
     });
     const nextKeys = (next.body as { data: { edges: Array<{ key: string }> } }).data.edges.map((edge) => edge.key);
     expect((nextKeys[0] ?? '') > (edges.at(-1)?.key ?? '')).toBe(true);
+  });
+
+  it('finds the claims a holder alleges or suspects, each with its chain naming that holder with one of those stances', async () => {
+    const answer = await sendOnce(origin(raw), {
+      path: '/q/claimsByHolder',
+      body: { holder: targets.popular, stances: HOLDER_STANCES, first: 20 },
+    });
+    const { totalCount, edges } = (
+      answer.body as {
+        data: {
+          totalCount: number;
+          edges: Array<{ attributions: Array<{ stance: string; holder: { id: string } | null }> }>;
+        };
+      }
+    ).data;
+    expect(totalCount).toBeGreaterThan(0);
+    expect(edges.length).toBe(Math.min(totalCount, 20));
+    for (const edge of edges)
+      expect(
+        edge.attributions.some(
+          ({ stance, holder }) =>
+            holder?.id === targets.popular && (HOLDER_STANCES as readonly string[]).includes(stance),
+        ),
+      ).toBe(true);
   });
 });
 

@@ -17,6 +17,17 @@ afterAll(async () => {
 const corpus = () => [...generateCorpus({ articles: 30, seed: 7 })];
 const relationsIn = (docs: ReturnType<typeof corpus>) =>
   docs.reduce((sum, doc) => sum + (doc.json.relations as unknown[]).length, 0);
+/** Attributions the files give (a v1 relation and a v2 one without any have one: the article's or attributedTo's). */
+const attributionsIn = (docs: ReturnType<typeof corpus>) =>
+  docs.reduce(
+    (sum, doc) =>
+      sum +
+      (doc.json.relations as Array<{ attributions?: unknown[] }>).reduce(
+        (inner, relation) => inner + (relation.attributions?.length ?? 1),
+        0,
+      ),
+    0,
+  );
 
 describe('loadModel (storage model v2)', () => {
   it('loads every claim as a :Claim node with its CLAIMS, SUBJECT and OBJECT links', async () => {
@@ -41,6 +52,56 @@ describe('loadModel (storage model v2)', () => {
     expect(counts).toEqual({ claims: relationsIn(docs), articles: 30, withoutLinks: 0 });
   });
 
+  it('holds each claim by its attributions in order: HELD_BY the holder entity, or the article for its own voice', async () => {
+    const docs = corpus();
+    const [row] = await cypher<{ holdings: number; misordered: number; toArticle: number; reported: number }>(
+      db,
+      `MATCH (c:Claim)-[h:HELD_BY]->(x)
+       WITH c, collect(h) AS holdings, count(h) AS n, sum(h.order) AS orders,
+            sum(CASE WHEN x:Article AND x.id = c.articleId THEN 1 ELSE 0 END) AS toArticle,
+            sum(CASE WHEN h.reportedBy IS NOT NULL AND h.reportedBy < h.order THEN 1 ELSE 0 END) AS reported
+       RETURN sum(n) AS holdings, sum(CASE WHEN orders = n * (n - 1) / 2 THEN 0 ELSE 1 END) AS misordered,
+              sum(toArticle) AS toArticle, sum(reported) AS reported`,
+    );
+    expect(row).toMatchObject({ holdings: attributionsIn(docs), misordered: 0 });
+    expect(row?.toArticle).toBeGreaterThan(0);
+    expect(row?.reported).toBeGreaterThan(0);
+    const [links] = await cypher<{ published: number; authored: number; attributed: number; firstHeld: number }>(
+      db,
+      `RETURN COUNT { (:Article)-[:PUBLISHED_BY]->(:Group) } AS published,
+              COUNT { (:Person)-[:AUTHORED]->(:Article) } AS authored,
+              COUNT { (:Claim)-[:ATTRIBUTED_TO]->(:Entity) } AS attributed,
+              COUNT { (:Claim)-[:HELD_BY {order: 0}]->(:Entity) } AS firstHeld`,
+    );
+    const v2Files = docs.filter((doc) => doc.json.formatVersion === 2).length;
+    expect(links).toEqual({
+      published: v2Files,
+      authored: v2Files,
+      attributed: links?.firstHeld,
+      firstHeld: links?.firstHeld,
+    });
+  });
+
+  it('names the relation of affirmative claims only; the others keep their properties but no relation', async () => {
+    const rows = await cypher<{ affirmative: boolean; named: number; claims: number }>(
+      db,
+      `MATCH (c:Claim)
+       RETURN c.affirmative AS affirmative, count(c.relation) AS named, count(*) AS claims ORDER BY affirmative`,
+    );
+    const [denied, affirmed] = rows;
+    expect(denied).toMatchObject({ affirmative: false, named: 0 });
+    expect(denied?.claims).toBeGreaterThan(0);
+    expect(affirmed?.named).toBe(affirmed?.claims);
+    const [negative] = await cypher<{ missing: number }>(
+      db,
+      `MATCH (c:Claim)
+       WHERE c.polarity IS NULL OR c.section IS NULL OR c.validStart IS NULL OR c.hypothetical IS NULL
+          OR (c.quote IS NOT NULL AND c.quoteStart IS NULL)
+       RETURN count(c) AS missing`,
+    );
+    expect(negative?.missing).toBe(0);
+  });
+
   it('keeps exactly one aggregated relation per (source, type, target), equal to a recount from the claims', async () => {
     const stored = await cypher<Record<string, unknown>>(
       db,
@@ -53,7 +114,7 @@ describe('loadModel (storage model v2)', () => {
     );
     const recounted = await cypher<Record<string, unknown>>(
       db,
-      `MATCH (c:Claim)
+      `MATCH (c:Claim) WHERE c.affirmative
        WITH c.relation AS relation, c ORDER BY c.dateStart, c.effectiveDate
        WITH relation, collect(c) AS claims
        WITH relation, claims, head(claims).effectiveDate AS firstSeen,
@@ -82,7 +143,7 @@ describe('loadSimple (the old model)', () => {
     const result = await loadSimple(docs, db.driver, { database: db.database, batchClaims: 200 });
     const [row] = await cypher<{ claims: number; entities: number }>(
       db,
-      `MATCH ()-[r]->() WHERE type(r) <> 'MENTIONS' WITH count(r) AS claims
+      `MATCH (:Entity)-[r]->(:Entity) WITH count(r) AS claims
        MATCH (e:Entity) WHERE size(labels(e)) = 2 RETURN claims, count(e) AS entities`,
     );
     const ids = new Set(docs.flatMap((doc) => (doc.json.entities as Array<{ id: string }>).map((entity) => entity.id)));
