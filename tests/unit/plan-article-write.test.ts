@@ -173,6 +173,7 @@ describe('relation rows', () => {
     expect(plan.relationsByType.SHELTERS?.[0]?.props).toEqual({
       quote: 'q1',
       modality: 'asserted',
+      modalities: ['asserted'],
       confidence: 1,
       attributedTo: null,
       date: null,

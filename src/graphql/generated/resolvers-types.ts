@@ -265,7 +265,7 @@ export type Evidence = {
    */
   affirmative: Scalars['Boolean']['output'];
   article: Article;
-  /** The actor that makes the claim; null means the article itself. */
+  /** The holder of the first attribution; null means the article itself. */
   attributedTo?: Maybe<Entity>;
   /** Every voice of the claim, in order: the attribution chain. */
   attributions: Array<Attribution>;
@@ -286,6 +286,9 @@ export type Evidence = {
   hypothetical: Scalars['Boolean']['output'];
   /** The claim's id (<articleId>#<position in the article's relations>). */
   id: Scalars['ID']['output'];
+  /** The modalities every holder's stance reads as: what the modalities filters match. */
+  modalities: Array<Modality>;
+  /** How the claim's first holder holds it, in version 1's terms (attributions has every holder). */
   modality: Modality;
   note?: Maybe<Scalars['String']['output']>;
   /** NEGATIVE: the claim says the relation is not so. */
@@ -1231,6 +1234,7 @@ export type EvidenceResolvers<
   ended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hypothetical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modalities?: Resolver<Array<ResolversTypes['Modality']>, ParentType, ContextType>;
   modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   polarity?: Resolver<ResolversTypes['Polarity'], ParentType, ContextType>;
