@@ -101,9 +101,12 @@ describe('SHOW TRANSACTIONS tells which request runs', () => {
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => cli.once('exit', resolve));
-    // Its schema migration comes first (step: migrate); the write it then waits in is the lease's.
+    // Its schema migration and storage upgrades come first; the write it then waits in is the lease's.
     const seen = await holdingWritersLock(() =>
-      awaitTransaction((metaData) => metaData.operation === 'seed' && metaData.step !== 'migrate'),
+      awaitTransaction(
+        (metaData) =>
+          metaData.operation === 'seed' && metaData.step !== 'migrate' && !String(metaData.step).startsWith('upgrade'),
+      ),
     );
     expect(seen.metaData).toEqual({ app: 'geopolitics-graph', operation: 'seed', step: 'acquire ingest lease' });
     expect(await exited).toBe(0);
