@@ -7,7 +7,7 @@ import { decodeClaimCursor, encodeClaimCursor } from '../cursor.ts';
 import type { ClaimFilter, Resolvers } from '../generated/resolvers-types.ts';
 import { LIMITS } from '../limits.ts';
 import { selectsField } from '../selection.ts';
-import { requireEntity } from './shared.ts';
+import { projectedOrRequired } from './shared.ts';
 
 /** Credibility runs from 1 (confirmed) to 6 (cannot be judged). */
 const CREDIBILITY = { best: 1, worst: 6 } as const;
@@ -63,13 +63,7 @@ export const claimResolvers = {
   Claim: {
     id: (claim) => claim.evidence.id,
     attributions: (claim) => claim.evidence.attributions,
-    subject: (claim, _args, ctx) =>
-      claim.sourceEntity
-        ? ctx.loaders.primeEntities([claim.sourceEntity] as const)[0]
-        : requireEntity(ctx, claim.sourceId),
-    object: (claim, _args, ctx) =>
-      claim.targetEntity
-        ? ctx.loaders.primeEntities([claim.targetEntity] as const)[0]
-        : requireEntity(ctx, claim.targetId),
+    subject: (claim, _args, ctx) => projectedOrRequired(ctx, claim.sourceEntity, claim.sourceId),
+    object: (claim, _args, ctx) => projectedOrRequired(ctx, claim.targetEntity, claim.targetId),
   },
 } satisfies Resolvers;

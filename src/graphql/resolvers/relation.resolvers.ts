@@ -1,18 +1,12 @@
 import { encodeRelationKey } from '../cursor.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { optionalEntity, requireArticle, requireEntity } from './shared.ts';
+import { optionalEntity, projectedOrRequired, requireArticle } from './shared.ts';
 
 export const relationResolvers = {
   Relation: {
     id: (relation) => encodeRelationKey(relation),
-    source: (relation, _args, ctx) =>
-      relation.sourceEntity
-        ? ctx.loaders.primeEntities([relation.sourceEntity] as const)[0]
-        : requireEntity(ctx, relation.sourceId),
-    target: (relation, _args, ctx) =>
-      relation.targetEntity
-        ? ctx.loaders.primeEntities([relation.targetEntity] as const)[0]
-        : requireEntity(ctx, relation.targetId),
+    source: (relation, _args, ctx) => projectedOrRequired(ctx, relation.sourceEntity, relation.sourceId),
+    target: (relation, _args, ctx) => projectedOrRequired(ctx, relation.targetEntity, relation.targetId),
     via: (relation, _args, ctx) => optionalEntity(ctx, relation.viaId),
     // Read only when asked, for every relation of the response level at once.
     evidence: (relation, _args, ctx) =>

@@ -11,6 +11,15 @@ export async function requireEntity(ctx: GraphQLContext, id: string): Promise<En
   return row;
 }
 
+/** The endpoint a query already projected (primed into the loader for later levels), else loaded by id. */
+export function projectedOrRequired(
+  ctx: GraphQLContext,
+  projected: EntityRow | null | undefined,
+  id: string,
+): EntityRow | Promise<EntityRow> {
+  return projected ? ctx.loaders.primeEntities([projected] as const)[0] : requireEntity(ctx, id);
+}
+
 export async function requireArticle(ctx: GraphQLContext, id: string): Promise<ArticleRow> {
   const row = await ctx.loaders.article.load(id);
   if (!row) throw new Error(`Article ${id} is referenced but not in the graph`);
